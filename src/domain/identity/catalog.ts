@@ -1,0 +1,38 @@
+import type { CatalogEntry } from './keystone';
+
+export type Interface = 'public' | 'internal' | 'admin';
+
+export interface EndpointQuery {
+  type: string;
+  region?: string | undefined;
+  interface?: Interface | undefined;
+}
+
+/** The regions the catalog offers, in first-seen order. */
+export function catalogRegions(catalog: readonly CatalogEntry[]): string[] {
+  const seen = new Set<string>();
+  for (const entry of catalog) {
+    for (const ep of entry.endpoints) {
+      const region = ep.region_id ?? ep.region;
+      if (region) seen.add(region);
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * Picks the URL of a service by type, region and interface, as keystoneauth does: an endpoint
+ * without a region matches any region. Returns undefined when the catalog has no such service.
+ */
+export function findEndpoint(catalog: readonly CatalogEntry[], query: EndpointQuery): string | undefined {
+  const wanted = query.interface ?? 'public';
+  for (const entry of catalog) {
+    if (entry.type !== query.type) continue;
+    const match = entry.endpoints.find((ep) => {
+      const region = ep.region_id ?? ep.region;
+      return ep.interface === wanted && (!query.region || !region || region === query.region);
+    });
+    if (match) return match.url.replace(/\/+$/, '');
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const host = '127.0.0.1';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // `npm run dev` serves the SPA with hot reload and proxies /api to a BFF started with `npm start`.
+  server: { host, port: 5173, strictPort: true, proxy: { '/api': 'http://127.0.0.1:8080' } },
+  preview: { host, port: 4173, strictPort: true },
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'spa',
+          environment: 'jsdom',
+          include: ['src/{app,features,components,lib}/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/lib/testing/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/{domain,server,simulator}/**/*.test.ts', 'src/*.test.ts'],
+          testTimeout: 15_000,
+        },
+      },
+    ],
+  },
+});
