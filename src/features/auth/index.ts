@@ -1,0 +1,4 @@
+export { authKeys, cloudsQuery, sessionQuery } from './api/auth-queries';
+export { useLogin } from './api/use-login';
+export { useLogout } from './api/use-logout';
+export { LoginPage, type LoginPageProps } from './components/login-page';

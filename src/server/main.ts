@@ -1,0 +1,61 @@
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp, logRedactions } from './app';
+import { type Config, ConfigError, loadConfig } from './plugins/config';
+
+/** The demo logins of the simulated cloud, printed at start so a newcomer can sign in at once. */
+const demoLogins = [
+  ['demo', 'demo', 'member of two projects'],
+  ['admin', 'admin', 'administrator'],
+  ['reader', 'reader', 'read-only'],
+] as const;
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  const base = { level: config.logLevel, redact: logRedactions };
+  // A person at a terminal gets readable lines; a log collector gets JSON.
+  return process.stdout.isTTY ? { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : base;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const closers: Array<() => Promise<void>> = [];
+
+  if (config.clouds.length === 0) {
+    // Loaded only here, so a deployment against a real cloud never loads the simulator.
+    const { startSimulator } = await import('../simulator');
+    const simulator = await startSimulator();
+    closers.push(() => simulator.close());
+    config.clouds.push({ id: 'simulator', name: 'Simulated cloud', authUrl: simulator.authUrl, region: 'RegionOne', interface: 'public', caFile: undefined });
+  }
+
+  const app = await buildApp({ config, logger: loggerOptions(config) });
+  closers.unshift(() => app.close());
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  const lines = [`Stackdeck running at http://${config.host}:${port}`];
+  const cloud = config.clouds[0];
+  if (cloud?.id === 'simulator') {
+    lines.push('Cloud: the built-in simulated OpenStack (set OS_AUTH_URL to use a real one)', 'Demo logins (domain Default):');
+    for (const [user, password, what] of demoLogins) lines.push(`  ${user} / ${password}  (${what})`);
+  } else if (cloud) {
+    lines.push(`Cloud: ${cloud.name} (${cloud.authUrl})`);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    for (const close of closers) await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import { badResponse, failed, upstreamMessage } from './errors';
+import type { Transport } from './transport';
+
+/** The newest compute microversion whose responses Stackdeck reads. */
+export const highestKnownComputeVersion = '2.100';
+
+const versionDocSchema = z.object({
+  version: z.object({ id: z.string(), version: z.string(), min_version: z.string() }),
+});
+
+export interface Microversion {
+  major: number;
+  minor: number;
+}
+
+export function parseMicroversion(value: string): Microversion | undefined {
+  const m = /^(\d+)\.(\d+)$/.exec(value.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+}
+
+export function compareMicroversions(a: Microversion, b: Microversion): number {
+  return a.major - b.major || a.minor - b.minor;
+}
+
+/**
+ * Picks min(server maximum, highest known), never `latest`: `latest` would change the response
+ * shapes under us the day the cloud is upgraded. An empty `version` means a cloud without
+ * microversions, which speaks 2.1.
+ */
+export function chooseMicroversion(serverMin: string, serverMax: string, known = highestKnownComputeVersion): string {
+  const max = parseMicroversion(serverMax);
+  const ours = parseMicroversion(known);
+  if (!max || !ours) return '2.1';
+  const chosen = compareMicroversions(max, ours) < 0 ? max : ours;
+  const min = parseMicroversion(serverMin);
+  if (min && compareMicroversions(chosen, min) < 0) return serverMin;
+  return `${chosen.major}.${chosen.minor}`;
+}
+
+/**
+ * Layer 2 of the client (seed 004): version discovery, done once per endpoint and shared by every
+ * session that uses it. A failed discovery is forgotten so the next call tries again.
+ */
+export class VersionDiscovery {
+  private readonly compute = new Map<string, Promise<string>>();
+
+  constructor(private readonly transport: Transport) {}
+
+  computeMicroversion(endpoint: string, log: FastifyBaseLogger): Promise<string> {
+    let found = this.compute.get(endpoint);
+    if (!found) {
+      found = this.discoverCompute(endpoint, log);
+      this.compute.set(endpoint, found);
+      found.catch(() => this.compute.delete(endpoint));
+    }
+    return found;
+  }
+
+  private async discoverCompute(endpoint: string, log: FastifyBaseLogger): Promise<string> {
+    // The catalog URL may carry /{project_id} after /v2.1; the version document is at /v2.1.
+    const versionRoot = endpoint.replace(/(\/v2(\.1)?)(\/[^/]+)?\/?$/, '$1');
+    const res = await this.transport.send({ service: 'compute', method: 'GET', url: versionRoot, log });
+    if (res.status !== 200) throw failed('compute', res.status, upstreamMessage(res.body), res.requestId);
+    const parsed = versionDocSchema.safeParse(res.body);
+    if (!parsed.success) throw badResponse('compute', 'The version document is not in the expected shape.', res.requestId);
+    const { min_version, version } = parsed.data.version;
+    return version ? chooseMicroversion(min_version, version) : '2.1';
+  }
+}

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema, sessionSummarySchema } from '../../domain/api';
+import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ STACKDECK_LOGIN_RATE_LIMIT: '1000' });
+});
+afterAll(() => stack.close());
+
+const login = (body: unknown, headers: Record<string, string> = csrf) =>
+  stack.app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: body as object });
+
+async function signedIn(username = 'demo', password = username, extra: object = {}) {
+  const res = await login({ username, password, ...extra });
+  expect(res.statusCode).toBe(200);
+  return { res, cookie: sessionCookieFrom(res.headers['set-cookie']), summary: sessionSummarySchema.parse(res.json()) };
+}
+
+function errorOf(res: { json(): unknown }) {
+  return errorBodySchema.parse(res.json()).error;
+}
+
+/** Asks the simulated Keystone itself whether a token is still valid. */
+async function keystoneValidates(token: string): Promise<number> {
+  const base = stack.simulator.authUrl;
+  const issue = await fetch(`${base}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin' } } } } }),
+  });
+  const caller = issue.headers.get('x-subject-token') ?? '';
+  const res = await fetch(`${base}/auth/tokens`, { headers: { 'x-auth-token': caller, 'x-subject-token': token } });
+  return res.status;
+}
+
+describe('POST /api/auth/login', () => {
+  it('signs in to the default project and sets a safe session cookie', async () => {
+    const { res, summary } = await signedIn();
+    expect(summary.user).toMatchObject({ name: 'demo', domain: { name: 'Default' } });
+    expect(summary.project.name).toBe('demo');
+    expect(summary.projects.map((p) => p.name)).toEqual(['demo', 'demo-staging']);
+    expect(summary.roles).toContain('member');
+    expect(summary.readOnly).toBe(false);
+    expect(summary.regions).toEqual(['RegionOne', 'RegionTwo']);
+    expect(summary.region).toBe('RegionOne');
+    expect(summary.cloud).toEqual({ id: 'simulator', name: 'Simulated cloud' });
+
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^stackdeck_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/); // plain HTTP on loopback; Secure is set over TLS
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('never hands the Keystone token to the browser', async () => {
+    const { res, cookie } = await signedIn();
+    const id = cookie.split('=')[1] ?? '';
+    const session = await stack.store.get(id);
+    expect(session?.token.length).toBeGreaterThan(20);
+    expect(res.body).not.toContain(session?.token);
+    expect(JSON.stringify(res.headers)).not.toContain(session?.token);
+  });
+
+  it('scopes to the project asked for, by name or by id', async () => {
+    const byName = await signedIn('demo', 'demo', { project: 'demo-staging' });
+    expect(byName.summary.project.name).toBe('demo-staging');
+    const byId = await signedIn('demo', 'demo', { project: byName.summary.project.id });
+    expect(byId.summary.project).toEqual(byName.summary.project);
+  });
+
+  it('marks a reader-only session read-only', async () => {
+    const { summary } = await signedIn('reader');
+    expect(summary.roles).toEqual(['reader']);
+    expect(summary.readOnly).toBe(true);
+  });
+
+  it('words a wrong password, an unknown user and an unknown domain the same', async () => {
+    const bodies = await Promise.all([
+      login({ username: 'demo', password: 'wrong' }),
+      login({ username: 'nobody', password: 'demo' }),
+      login({ username: 'demo', password: 'demo', domain: 'Nowhere' }),
+    ]);
+    const errors = bodies.map((res) => {
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const { code, message } = errorOf(res);
+      return { code, message };
+    });
+    expect(errors[0]).toEqual({ code: 'auth.invalid_credentials', message: 'The username, password or domain is not correct.' });
+    expect(errors[1]).toEqual(errors[0]);
+    expect(errors[2]).toEqual(errors[0]);
+  });
+
+  it('refuses a project the user has no role in, in words', async () => {
+    const res = await login({ username: 'demo', password: 'demo', project: 'admin' });
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res)).toMatchObject({ code: 'auth.project_unavailable', message: 'You have no role in a project named “admin”.' });
+  });
+
+  it('revokes the tokens it used on the way to the chosen project', async () => {
+    const before = stack.simulator.cloud.store.tokens.size;
+    await signedIn('demo', 'demo', { project: 'demo-staging' });
+    const live = [...stack.simulator.cloud.store.tokens.values()].filter((t) => !t.revoked);
+    expect(stack.simulator.cloud.store.tokens.size).toBeGreaterThan(before);
+    expect(live.length).toBeLessThanOrEqual(before + 1);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['malformed JSON', { 'content-type': 'application/json' }, '{"username":', 400, 'request.malformed'],
+    ['an empty JSON body', { 'content-type': 'application/json' }, '', 400, 'request.malformed'],
+    ['a body that is not JSON', { 'content-type': 'text/plain' }, 'username=demo', 415, 'request.unsupported_media_type'],
+    ['a body over the size limit', { 'content-type': 'application/json' }, JSON.stringify({ username: 'demo', password: 'x'.repeat(70_000) }), 413, 'request.too_large'],
+    ['missing fields', { 'content-type': 'application/json' }, '{}', 400, 'request.invalid'],
+    ['wrong-typed fields', { 'content-type': 'application/json' }, '{"username":1,"password":[]}', 400, 'request.invalid'],
+    ['a JSON array', { 'content-type': 'application/json' }, '[]', 400, 'request.invalid'],
+  ])('answers %s with a clear error', async (_what, headers, payload, status, code) => {
+    const res = await stack.app.inject({ method: 'POST', url: '/api/auth/login', headers: { ...csrf, ...headers }, payload });
+    expect(res.statusCode).toBe(status);
+    const error = errorOf(res);
+    expect(error.code).toBe(code);
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(error.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('names the bad fields', async () => {
+    const res = await login({ username: '', password: 'x' });
+    expect(errorOf(res).message).toMatch(/username/);
+  });
+
+  it('answers an unknown API route with a JSON 404', async () => {
+    const res = await stack.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(errorOf(res)).toMatchObject({ code: 'not_found', message: 'There is no GET /api/nothing-here here.' });
+  });
+
+  it('keeps serving after all of the above', async () => {
+    const res = await stack.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a state-changing call without the header', async () => {
+    const res = await login({ username: 'demo', password: 'demo' }, {});
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res).code).toBe('auth.csrf');
+  });
+
+  it('refuses a call from another origin', async () => {
+    const res = await login({ username: 'demo', password: 'demo' }, { ...csrf, origin: 'http://evil.example' });
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res).code).toBe('auth.csrf');
+  });
+
+  it('accepts our own origin', async () => {
+    const res = await login({ username: 'demo', password: 'demo' }, { ...csrf, origin: 'http://localhost:80', host: 'localhost:80' });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('guards logout too', async () => {
+    const { cookie } = await signedIn();
+    const res = await stack.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie }, payload: {} });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('session and logout', () => {
+  it('reads the session with the cookie, and refuses without one', async () => {
+    const { cookie, summary } = await signedIn();
+    const res = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(sessionSummarySchema.parse(res.json())).toEqual(summary);
+
+    const anonymous = await stack.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(errorOf(anonymous).code).toBe('auth.unauthenticated');
+  });
+
+  it('says a session ended when the cookie names none', async () => {
+    const res = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'stackdeck_session=forged' } });
+    expect(res.statusCode).toBe(401);
+    expect(errorOf(res)).toMatchObject({ code: 'auth.session_expired', message: 'Your session has ended. Sign in again.' });
+    expect(String(res.headers['set-cookie'])).toMatch(/stackdeck_session=;/);
+  });
+
+  it('ends the session when the Keystone token expires', async () => {
+    const { cookie } = await signedIn();
+    stack.advance(3601_000);
+    try {
+      const res = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+      expect(errorOf(res).code).toBe('auth.session_expired');
+    } finally {
+      stack.advance(-3601_000);
+    }
+  });
+
+  it('logout revokes the Keystone token and ends the session', async () => {
+    const { cookie } = await signedIn();
+    const token = (await stack.store.get(cookie.split('=')[1] ?? ''))?.token ?? '';
+    expect(await keystoneValidates(token)).toBe(200);
+
+    const res = await stack.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...csrf, cookie }, payload: {} });
+    expect(res.statusCode).toBe(204);
+    expect(String(res.headers['set-cookie'])).toMatch(/stackdeck_session=;/);
+    expect(await keystoneValidates(token)).toBe(404);
+    const after = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('renews the session id at login and revokes the one it replaces', async () => {
+    const first = await signedIn();
+    const oldToken = (await stack.store.get(first.cookie.split('=')[1] ?? ''))?.token ?? '';
+    const res = await login({ username: 'demo', password: 'demo' }, { ...csrf, cookie: first.cookie });
+    expect(sessionCookieFrom(res.headers['set-cookie'])).not.toBe(first.cookie);
+    expect(await keystoneValidates(oldToken)).toBe(404);
+  });
+});
+
+describe('logs', () => {
+  it('never contain a password, a token or a session id', async () => {
+    const { cookie } = await signedIn('demo', 'demo');
+    await login({ username: 'admin', password: 'sup3r-s3cret-guess' });
+    const id = cookie.split('=')[1] ?? '';
+    const token = (await stack.store.get(id))?.token ?? '';
+    await stack.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...csrf, cookie }, payload: {} });
+    const all = stack.logs.join('');
+    expect(all).toContain('upstream call');
+    expect(all).not.toContain('sup3r-s3cret-guess');
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(id);
+  });
+});

@@ -1,0 +1,93 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiPaths, cloudsResponseSchema, loginRequestSchema, type SessionSummary } from '../../domain/api';
+import { isReadOnly } from '../../domain/identity';
+import type { CloudRegistry } from '../clouds';
+import { AppError } from '../errors';
+import { clearSessionCookie, requireSession, sessionCookie, setSessionCookie } from '../plugins/session';
+import { revokeQuietly, signIn } from '../sessions/sign-in';
+import type { Session } from '../sessions/store';
+import { parseInput } from '../validation';
+
+export interface AuthRoutesOptions {
+  clouds: CloudRegistry;
+  loginRateLimit: number;
+}
+
+export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit }: AuthRoutesOptions): Promise<void> {
+  await app.register(rateLimit, { global: false });
+
+  const summary = (session: Session): SessionSummary => {
+    const cloud = clouds.get(session.cloudId);
+    return {
+      user: session.user,
+      project: session.project,
+      roles: session.roles,
+      region: session.region,
+      regions: session.regions,
+      cloud: { id: session.cloudId, name: cloud?.config.name ?? session.cloudId },
+      expiresAt: session.expiresAt,
+      projects: session.projects,
+      readOnly: isReadOnly(session.roles),
+    };
+  };
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get(apiPaths.clouds, async () => cloudsResponseSchema.parse({ clouds: clouds.list() }));
+
+  app.post(
+    apiPaths.login,
+    {
+      config: {
+        rateLimit: {
+          max: loginRateLimit,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          // Per address and user name: a classroom behind one NAT can still sign in together.
+          keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginName(request.body)}`,
+          errorResponseBuilder: () =>
+            new AppError(429, 'auth.rate_limited', 'Too many sign-in attempts. Wait a minute and try again.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const input = parseInput(loginRequestSchema, request.body);
+      const cloud = input.cloud ? clouds.get(input.cloud) : clouds.default;
+      if (!cloud) throw new AppError(400, 'request.invalid', `There is no cloud “${input.cloud}”.`, { params: { cloud: input.cloud ?? '' } });
+
+      const session = await signIn(cloud, input, request.log);
+      // A new id at every sign-in: a session id planted before login is worth nothing after it.
+      const previous = request.cookies[sessionCookie];
+      if (previous) await endSession(previous, request);
+      await app.sessions.set(session);
+      setSessionCookie(request, reply, session);
+      request.log.info({ user: session.user.name, project: session.project.name }, 'signed in');
+      return summary(session);
+    },
+  );
+
+  app.get(apiPaths.session, { preHandler: requireSession }, async (request) => summary(request.session));
+
+  app.post(apiPaths.logout, async (request, reply) => {
+    const id = request.cookies[sessionCookie];
+    if (id) await endSession(id, request);
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
+
+  async function endSession(id: string, request: FastifyRequest): Promise<void> {
+    const session = await app.sessions.get(id);
+    if (!session) return;
+    await app.sessions.delete(id);
+    const cloud = clouds.get(session.cloudId);
+    if (cloud) await revokeQuietly(cloud, session.token, request.log);
+  }
+}
+
+function loginName(body: unknown): string {
+  const name = body && typeof body === 'object' && 'username' in body ? body.username : '';
+  return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 255) : '';
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { LoginRequest } from '../../domain/api';
+import { catalogRegions } from '../../domain/identity';
+import { AppError } from '../errors';
+import { passwordAuth, tokenAuth } from '../openstack/auth/plugins';
+import type { IssuedToken } from '../openstack/keystone';
+import type { CloudRuntime } from '../clouds';
+import type { Session } from './store';
+
+type Credentials = Required<Pick<LoginRequest, 'username' | 'password' | 'domain'>> & { project?: string | undefined };
+
+/**
+ * Signs in with Keystone and picks the project: the one asked for (by name or id), else the
+ * user's default project (Keystone scopes to it when no scope is sent), else the first enabled
+ * project by name. Tokens issued on the way are revoked, so only the session's token stays valid.
+ */
+export async function signIn(cloud: CloudRuntime, creds: Credentials, log: FastifyBaseLogger): Promise<Session> {
+  const { keystone } = cloud;
+  const first = await keystone.authenticate(passwordAuth(creds), { kind: 'default' }, log);
+  const issued = [first];
+  try {
+    const projects = await keystone.projects(first.token, log);
+    if (projects.length === 0) {
+      throw new AppError(403, 'auth.no_projects', 'Your account has no role in any project of this cloud. Ask an administrator for one.');
+    }
+    const target = pickProject(projects, creds.project, first.body.project?.id);
+    let scoped: IssuedToken = first;
+    if (first.body.project?.id !== target.id) {
+      scoped = await keystone.authenticate(tokenAuth(first.token), { kind: 'project', id: target.id }, log);
+      issued.push(scoped);
+    }
+    const session = toSession(cloud, scoped, projects);
+    await Promise.all(issued.filter((t) => t !== scoped).map((t) => revokeQuietly(cloud, t.token, log)));
+    return session;
+  } catch (error) {
+    await Promise.all(issued.map((t) => revokeQuietly(cloud, t.token, log)));
+    throw error;
+  }
+}
+
+function pickProject(projects: Session['projects'], wanted: string | undefined, defaultId: string | undefined): Session['projects'][number] {
+  if (wanted) {
+    const match = projects.find((p) => p.id === wanted) ?? projects.find((p) => p.name === wanted);
+    if (!match) {
+      throw new AppError(403, 'auth.project_unavailable', `You have no role in a project named “${wanted}”.`, { params: { project: wanted } });
+    }
+    return match;
+  }
+  return projects.find((p) => p.id === defaultId) ?? (projects[0] as Session['projects'][number]);
+}
+
+function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['projects']): Session {
+  const { body } = issued;
+  if (!body.project) throw new AppError(502, 'upstream.bad_response', 'Keystone returned a token without a project.');
+  const catalog = body.catalog ?? [];
+  const regions = catalogRegions(catalog);
+  const wantedRegion = cloud.config.region;
+  return {
+    id: randomBytes(32).toString('base64url'),
+    cloudId: cloud.config.id,
+    token: issued.token,
+    expiresAt: new Date(Date.parse(body.expires_at)).toISOString(),
+    user: { id: body.user.id, name: body.user.name, domain: body.user.domain },
+    project: { id: body.project.id, name: body.project.name },
+    roles: (body.roles ?? []).map((r) => r.name).sort(),
+    catalog,
+    region: wantedRegion && regions.includes(wantedRegion) ? wantedRegion : (regions[0] ?? wantedRegion ?? ''),
+    regions,
+    projects,
+  };
+}
+
+export async function revokeQuietly(cloud: CloudRuntime, token: string, log: FastifyBaseLogger): Promise<void> {
+  try {
+    await cloud.keystone.revoke(token, log);
+  } catch (error) {
+    // The token expires on its own; failing a sign-in or sign-out over it would help no one.
+    log.warn({ err: error }, 'token revocation failed');
+  }
+}
