@@ -38,6 +38,8 @@ export async function buildApp({ config, sessionStore, logger }: AppOptions): Pr
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // The API speaks JSON only; a text body is a 415, not a string handed to a route.
+  app.removeContentTypeParser('text/plain');
   const clouds = new CloudRegistry(config.clouds, { timeoutMs: config.upstreamTimeoutMs });
   app.addHook('onClose', () => clouds.close());
   app.addHook('onRequest', async (request, reply) => {

@@ -21,13 +21,13 @@ function errorOf(res: { json(): unknown }) {
   return errorBodySchema.parse(res.json()).error;
 }
 
-/** Asks the simulated Keystone itself whether a token is still valid. */
+/** Asks the simulated Keystone itself whether a token of demo's is still valid (as its subject). */
 async function keystoneValidates(token: string): Promise<number> {
   const base = stack.simulator.authUrl;
   const issue = await fetch(`${base}/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin' } } } } }),
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'demo', domain: { name: 'Default' }, password: 'demo' } } } } }),
   });
   const caller = issue.headers.get('x-subject-token') ?? '';
   const res = await fetch(`${base}/auth/tokens`, { headers: { 'x-auth-token': caller, 'x-subject-token': token } });
