@@ -13,17 +13,18 @@ export interface CloudOptions {
 /** The whole simulated cloud without HTTP: its state, its clock and one service object per API. */
 export interface SimulatedCloud {
   clock: Clock;
-  store: { identity: IdentityStore };
+  /** The in-memory state every service reads and changes. */
+  store: IdentityStore;
   keystone: Keystone;
 }
 
 export function createCloud(options: CloudOptions = {}): SimulatedCloud {
   const clock = options.clock ?? createClock();
-  const identity = createIdentityStore();
-  seedIdentity(identity);
+  const store = createIdentityStore();
+  seedIdentity(store);
   return {
     clock,
-    store: { identity },
-    keystone: createKeystone({ store: identity, clock, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600 }),
+    store,
+    keystone: createKeystone({ store, clock, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600 }),
   };
 }

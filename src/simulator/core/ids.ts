@@ -15,9 +15,12 @@ function randomBase64url(byteCount: number): string {
   return base64url(crypto.getRandomValues(new Uint8Array(byteCount)));
 }
 
-/** An opaque, unguessable token id about as long as a fernet token (180 characters). */
+/**
+ * An opaque, unguessable token id shaped like a fernet token (180 characters starting `gAAAAA`, as
+ * Keystone's do), so tests can search a browser's traffic for anything that looks like a token.
+ */
 export function opaqueTokenId(): string {
-  return randomBase64url(135);
+  return `gAAAAA${randomBase64url(131)}`.slice(0, 180);
 }
 
 /** An audit id as Keystone makes them: 16 random bytes, base64url without padding (22 characters). */

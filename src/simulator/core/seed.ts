@@ -2,14 +2,22 @@ import { hexId } from './ids';
 import type { IdentityStore, ServiceType } from './identity/store';
 
 // Fixed ids, so that a log or a bookmark from one run still means something in the next.
-const role = { admin: 'f1b098c623594a34a3edb139b28c537e', member: 'a2386619067744109a3a10dcda179ee8', reader: 'c8b0ee2483684a86975c6955baac722b' };
+const role = {
+  admin: 'f1b098c623594a34a3edb139b28c537e',
+  member: 'a2386619067744109a3a10dcda179ee8',
+  reader: 'c8b0ee2483684a86975c6955baac722b',
+};
 const project = {
   demo: 'e5234e5b65ec4fa9a6f958c8cc75726f',
   demoStaging: 'f7f15e9a6ab74f0c89dd80ccf129e148',
   admin: '0259c06b1ade452ba77db5083e49e4a8',
   demoArchive: '0bb8a2cafe824c76b51f239d72456a39',
 };
-const user = { demo: '21b0133220154b70b3efaa67058c8a33', admin: 'dae2c509010242adaccd50a11a083b0f', reader: 'ba52a02f6737428fa253634302b641c2' };
+const user = {
+  demo: '21b0133220154b70b3efaa67058c8a33',
+  admin: 'dae2c509010242adaccd50a11a083b0f',
+  reader: 'ba52a02f6737428fa253634302b641c2',
+};
 
 /**
  * Where each service is until the simulator's listeners run and report their ports. `.invalid`
@@ -21,7 +29,12 @@ const placeholderUrls: Record<ServiceType, string> = {
   network: 'http://network.simulator.invalid',
   image: 'http://image.simulator.invalid',
 };
-const serviceNames: Record<ServiceType, string> = { identity: 'keystone', compute: 'nova', network: 'neutron', image: 'glance' };
+const serviceNames: Record<ServiceType, string> = {
+  identity: 'keystone',
+  compute: 'nova',
+  network: 'neutron',
+  image: 'glance',
+};
 
 /** The demo cloud's identities: the logins `npm start` prints, plus a disabled project to be filtered. */
 export function seedIdentity(store: IdentityStore): void {

@@ -59,13 +59,13 @@ export function createKeystone({ store, clock, tokenLifetimeSeconds }: KeystoneO
 
   function liveRecord(tokenId: string, allowExpired = false): { record: TokenRecord; token: KeystoneToken } {
     const record = store.tokens.get(tokenId);
-    if (!record) throw tokenNotFound();
+    if (!record || record.revoked) throw tokenNotFound();
     const deadline = record.expiresAt + (allowExpired ? allowExpiredWindowMs : 0);
     if (clock.now() >= deadline) throw tokenNotFound();
     return { record, token: renderToken(store, record) };
   }
 
-  // Expired tokens are kept for the allow_expired window only, so a long demo does not grow forever.
+  // Tokens are kept for the allow_expired window after expiry only, so a long demo does not grow forever.
   function pruneTokens(now: number): void {
     for (const [id, record] of store.tokens) {
       if (record.expiresAt + allowExpiredWindowMs <= now) store.tokens.delete(id);
@@ -89,6 +89,7 @@ export function createKeystone({ store, clock, tokenLifetimeSeconds }: KeystoneO
       auditIds: chain ? [auditId(), chain.auditId] : [auditId()],
       issuedAt: now,
       expiresAt: chain?.expiresAt ?? now + lifetimeMs,
+      revoked: false,
     };
     store.tokens.set(record.id, record);
     return { id: record.id, token: renderToken(store, record) };
@@ -122,8 +123,7 @@ export function createKeystone({ store, clock, tokenLifetimeSeconds }: KeystoneO
     validateToken: (tokenId, options = {}) => liveRecord(tokenId, options.allowExpired).token,
 
     revokeToken(tokenId) {
-      liveRecord(tokenId);
-      store.tokens.delete(tokenId);
+      liveRecord(tokenId).record.revoked = true;
     },
 
     catalog: () => renderCatalog(store),

@@ -61,6 +61,8 @@ export interface TokenRecord {
   auditIds: [string] | [string, string];
   issuedAt: number;
   expiresAt: number;
+  /** Kept after a revocation (until it would have expired) so tests can see what was revoked. */
+  revoked: boolean;
 }
 
 export interface IdentityStore {

@@ -31,14 +31,3 @@ export interface KeystoneToken {
   roles?: KeystoneRef[];
   user: KeystoneRef & { domain: KeystoneRef; password_expires_at: string | null };
 }
-
-export interface KeystoneAuthProject {
-  description: string;
-  domain_id: string;
-  enabled: boolean;
-  id: string;
-  is_domain: false;
-  links: { self: string };
-  name: string;
-  parent_id: string;
-}

@@ -1,0 +1,75 @@
+import { createCloud, type CloudOptions, type SimulatedCloud } from './core/cloud';
+import { createGlanceApp } from './glance/app';
+import { listenOnLoopback } from './http/loopback';
+import { createKeystoneApp } from './keystone/app';
+import type { KeystoneFault } from './keystone/faults';
+import { createNeutronApp } from './neutron/app';
+import { createNovaApp } from './nova/app';
+
+export { createClock, type Clock, type VirtualClock } from './core/clock';
+export { createCloud, type CloudOptions, type SimulatedCloud } from './core/cloud';
+export type { KeystoneFault } from './keystone/faults';
+
+/** Faults the simulator injects; change them at any time on `Simulator.faults`. */
+export interface SimulatorFaults {
+  keystone?: KeystoneFault | undefined;
+}
+
+export interface SimulatorOptions extends CloudOptions {
+  /** Nova's maximum microversion, "2.100" by default. */
+  novaMaxVersion?: string;
+  faults?: SimulatorFaults;
+}
+
+export interface SimulatorEndpoints {
+  /** Keystone with `/v3`, as in the catalog. */
+  identity: string;
+  /** Nova with `/v2.1`. */
+  compute: string;
+  /** Neutron without a version, as real catalogs list it. */
+  network: string;
+  /** Glance without a version. */
+  image: string;
+}
+
+export interface Simulator {
+  /** What OS_AUTH_URL should be: Keystone's `/v3`. */
+  authUrl: string;
+  endpoints: SimulatorEndpoints;
+  cloud: SimulatedCloud;
+  faults: SimulatorFaults;
+  /** Stops every listener. */
+  close(): Promise<void>;
+}
+
+/** Starts Keystone, Nova, Neutron and Glance over one simulated cloud, each on its own loopback port. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const cloud = createCloud(options);
+  const faults: SimulatorFaults = { ...options.faults };
+  const apps = {
+    identity: createKeystoneApp(cloud, { fault: () => faults.keystone }),
+    compute: createNovaApp({ maxVersion: options.novaMaxVersion }),
+    network: createNeutronApp(),
+    image: createGlanceApp(),
+  };
+  const close = async (): Promise<void> => {
+    await Promise.all(Object.values(apps).map((app) => app.close()));
+  };
+
+  const listening = [
+    listenOnLoopback(apps.identity),
+    listenOnLoopback(apps.compute),
+    listenOnLoopback(apps.network),
+    listenOnLoopback(apps.image),
+  ] as const;
+  // Let every listener settle before closing them all, so none is left half-started.
+  const failure = (await Promise.allSettled(listening)).find((result) => result.status === 'rejected');
+  if (failure) {
+    await close();
+    throw failure.reason;
+  }
+  const [identity, compute, network, image] = await Promise.all(listening);
+  const endpoints: SimulatorEndpoints = { identity: `${identity}/v3`, compute: `${compute}/v2.1`, network, image };
+  cloud.keystone.setServiceUrls(endpoints);
+  return { authUrl: endpoints.identity, endpoints, cloud, faults, close };
+}

@@ -1,0 +1,115 @@
+import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import type { z } from 'zod';
+import {
+  apiPaths,
+  cloudsResponseSchema,
+  csrfHeader,
+  errorBodySchema,
+  loginRequestSchema,
+  sessionSummarySchema,
+  type Cloud,
+  type ErrorBody,
+} from '../../domain/api';
+import { createCloud, type SimulatedCloud } from '../core/cloud';
+import { KeystoneError } from '../core/identity/errors';
+import { buildSessionSummary } from '../core/session-summary';
+import { signIn } from './bff-login';
+
+export const simulatedCloudInfo: Cloud = { id: 'simulator', name: 'Simulated cloud' };
+
+export interface BffState {
+  /** The signed-in session (its Keystone token stays here, as in the BFF), or null. */
+  session: { tokenId: string; region: string } | null;
+}
+
+export interface BffHandlers {
+  handlers: HttpHandler[];
+  state: BffState;
+  cloud: SimulatedCloud;
+}
+
+/**
+ * msw handlers that play the BFF for the SPA's component tests, over the simulator's core: the
+ * same users, projects, roles and token expiry as the demo. Every body is checked against the
+ * contract's schema before it is sent, so a handler cannot drift from what the real BFF must answer.
+ */
+export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHandlers {
+  const state: BffState = { session: null };
+  const { keystone } = cloud;
+
+  function endSession(): void {
+    if (!state.session) return;
+    try {
+      keystone.revokeToken(state.session.tokenId);
+    } catch (error) {
+      // Already expired or revoked: the session ends all the same.
+      if (!(error instanceof KeystoneError)) throw error;
+    }
+    state.session = null;
+  }
+
+  function sessionBody(tokenId: string, region: string) {
+    const token = keystone.validateToken(tokenId);
+    return buildSessionSummary(keystone, token, { cloud: simulatedCloudInfo, region });
+  }
+
+  const handlers = [
+    http.get(`*${apiPaths.clouds}`, () => respond(cloudsResponseSchema, { clouds: [simulatedCloudInfo] })),
+
+    http.post(`*${apiPaths.login}`, async ({ request }) => {
+      if (!hasCsrfHeader(request)) return csrfRefusal();
+      const body: unknown = await request.json().catch(() => undefined);
+      if (body === undefined) {
+        return errorResponse(400, { code: 'request.malformed', message: 'The request body is not valid JSON.' });
+      }
+      const login = loginRequestSchema.safeParse(body);
+      if (!login.success || (login.data.cloud !== undefined && login.data.cloud !== simulatedCloudInfo.id)) {
+        return errorResponse(400, { code: 'request.invalid', message: 'The sign-in request is not valid.' });
+      }
+      const result = signIn(keystone, login.data);
+      if (!result.ok) return errorResponse(result.status, result.body.error);
+      endSession();
+      state.session = { tokenId: result.tokenId, region: 'RegionOne' };
+      return respond(sessionSummarySchema, sessionBody(result.tokenId, state.session.region));
+    }),
+
+    http.get(`*${apiPaths.session}`, () => {
+      const { session } = state;
+      if (!session) return errorResponse(401, { code: 'auth.unauthenticated', message: 'You are not signed in.' });
+      try {
+        return respond(sessionSummarySchema, sessionBody(session.tokenId, session.region));
+      } catch (error) {
+        if (!(error instanceof KeystoneError)) throw error;
+        state.session = null;
+        const message = 'Your session has expired. Sign in again.';
+        return errorResponse(401, { code: 'auth.session_expired', message });
+      }
+    }),
+
+    http.post(`*${apiPaths.logout}`, ({ request }) => {
+      if (!hasCsrfHeader(request)) return csrfRefusal();
+      endSession();
+      return new HttpResponse(null, { status: 204, headers: noStore });
+    }),
+  ];
+  return { handlers, state, cloud };
+}
+
+const noStore = { 'cache-control': 'no-store' };
+
+function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200) {
+  return HttpResponse.json(schema.parse(body), { status, headers: noStore });
+}
+
+function errorResponse(status: number, error: ErrorBody['error']) {
+  return respond(errorBodySchema, { error }, status);
+}
+
+function hasCsrfHeader(request: Request): boolean {
+  return request.headers.get(csrfHeader.name) === csrfHeader.value;
+}
+
+function csrfRefusal() {
+  const message = 'The request was refused: it did not come from the Stackdeck app.';
+  return errorResponse(403, { code: 'auth.csrf', message });
+}
