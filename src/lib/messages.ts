@@ -20,6 +20,11 @@ const serviceNames: Record<string, string> = {
   glance: 'The image service (Glance)',
 };
 
+function serviceWords(params: ApiErrorParams, predicate: string): string | undefined {
+  const service = typeof params.service === 'string' ? serviceNames[params.service.toLowerCase()] : undefined;
+  return service ? `${service} ${predicate}` : undefined;
+}
+
 export const identityUnavailableMessage =
   'The identity service (Keystone) cannot be reached. Try again in a moment.';
 
@@ -50,12 +55,10 @@ const catalogue: Record<ApiErrorCode, Wording> = {
   'request.unsupported_media_type':
     'Stackdeck sent a request the server could not read. Reload the page and try again.',
   not_found: 'This item could not be found. It may have been deleted.',
-  'upstream.unavailable': (p) => {
-    const service = typeof p.service === 'string' ? serviceNames[p.service.toLowerCase()] : undefined;
-    return `${service ?? 'A cloud service'} cannot be reached. Try again in a moment.`;
-  },
-  'upstream.bad_response': 'The cloud sent an answer Stackdeck could not understand.',
-  'upstream.error': 'The cloud reported an error.',
+  // The BFF names the service in its own message ("The compute service (Nova) cannot be reached…").
+  'upstream.unavailable': (p) => serviceWords(p, 'cannot be reached. Try again in a moment.'),
+  'upstream.bad_response': (p) => serviceWords(p, 'sent an answer Stackdeck could not understand.'),
+  'upstream.error': (p) => serviceWords(p, 'reported an error.'),
   internal: 'Something went wrong inside Stackdeck. Try again in a moment.',
   network: 'Stackdeck cannot be reached. Check your connection and try again.',
   aborted: 'The request was cancelled.',

@@ -1,5 +1,5 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { Outlet, redirect, useNavigate, type LoaderFunctionArgs } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { AppShell, HeaderMenu, type NavItem } from '../../components/layout';
 import { sessionQuery, useLogout } from '../../features/auth';
 import { loginHref, paths } from '../paths';
@@ -10,27 +10,19 @@ const primaryNav: readonly NavItem[] = [
   { to: paths.tasks, label: 'Tasks' },
 ];
 
-export const appLayoutLoader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const session = await queryClient.ensureQueryData(sessionQuery());
-    if (!session) {
-      const url = new URL(request.url);
-      throw redirect(loginHref(`${url.pathname}${url.search}${url.hash}`));
-    }
-    return null;
-  };
-
 export function AppLayoutRoute() {
   const { data: session } = useQuery(sessionQuery());
   const logout = useLogout();
-  const navigate = useNavigate();
-  // Null only for the moment between losing the session and the redirect to the login page.
-  if (!session) return null;
-  const signOut = () =>
-    logout.mutate(undefined, { onSettled: () => void navigate(paths.login, { replace: true }) });
+  const location = useLocation();
+  if (!session) {
+    // Signed out on purpose, or the session ended under us (then come back here afterwards).
+    const to = logout.isIdle
+      ? loginHref(`${location.pathname}${location.search}${location.hash}`, 'session_expired')
+      : paths.login;
+    return <Navigate to={to} replace />;
+  }
   return (
-    <AppShell nav={primaryNav} account={<HeaderMenu session={session} onSignOut={signOut} />}>
+    <AppShell nav={primaryNav} account={<HeaderMenu session={session} onSignOut={() => logout.mutate()} />}>
       <Outlet />
     </AppShell>
   );

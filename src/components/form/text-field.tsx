@@ -15,7 +15,7 @@ export function TextField({ label, labelSuffix, hint, error, ...input }: TextFie
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
   return (
-    <div className="grid gap-1.5">
+    <div className="grid content-start gap-1.5">
       <label htmlFor={id} className="flex items-baseline gap-2 text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
         {labelSuffix ? (

@@ -18,7 +18,7 @@ export function LoginPage({ onSignedIn, notice }: LoginPageProps) {
         className="pointer-events-none absolute inset-x-0 top-0 h-72 bg-gradient-to-b from-indigo-100/70 to-transparent dark:from-indigo-950/50"
       />
       <title>{`Sign in · ${productName}`}</title>
-      <main className="relative flex flex-1 items-center justify-center px-4 py-12">
+      <main className="relative flex flex-1 justify-center px-4 pt-12 pb-16 sm:pt-20">
         <div className="w-full max-w-md">
           <div className="mb-8 text-center">
             <BrandMark className="mx-auto size-12" />

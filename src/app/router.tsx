@@ -1,0 +1,56 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, type DataRouter, type RouteObject } from 'react-router';
+import { paths } from './paths';
+import { appLayoutLoader } from './routes/app-layout-loader';
+import { AppLoading } from './routes/app-loading';
+import { LoginRoute, loginLoader } from './routes/login-route';
+import { NotFoundRoute } from './routes/not-found-route';
+import { RouteErrorBoundary } from './routes/route-error-boundary';
+
+/** The route table. Tests build a memory router from this same table. */
+export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      errorElement: <RouteErrorBoundary standalone />,
+      hydrateFallbackElement: <AppLoading />,
+      children: [
+        { path: paths.login, loader: loginLoader(queryClient), element: <LoginRoute /> },
+        {
+          id: 'app',
+          loader: appLayoutLoader(queryClient),
+          // The shell and each page are chunks of their own: the login page needs none of them.
+          lazy: { Component: async () => (await import('./routes/app-layout-route')).AppLayoutRoute },
+          children: [
+            {
+              // Inside the shell, so a failing page keeps the header and navigation.
+              errorElement: <RouteErrorBoundary />,
+              children: [
+                { index: true, element: <Navigate to={paths.servers} replace /> },
+                {
+                  path: paths.servers,
+                  lazy: { Component: async () => (await import('./routes/servers-route')).ServersRoute },
+                },
+                {
+                  path: paths.networks,
+                  lazy: { Component: async () => (await import('./routes/networks-route')).NetworksRoute },
+                },
+                {
+                  path: paths.tasks,
+                  lazy: { Component: async () => (await import('./routes/tasks-route')).TasksRoute },
+                },
+                { path: '*', element: <NotFoundRoute /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export type CreateRouter = (routes: RouteObject[]) => DataRouter;
+
+export function createAppRouter(queryClient: QueryClient, createRouter: CreateRouter = createBrowserRouter): DataRouter {
+  return createRouter(createAppRoutes(queryClient));
+}
