@@ -31,7 +31,7 @@ if [ "$quick" = 0 ]; then
     apt-get -o DPkg::Lock::Timeout=900 install -y -qq chromium fonts-liberation >/dev/null
   fi
   echo "== end-to-end tests (playwright, $("$CHROMIUM_PATH" --version 2>/dev/null))"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npx playwright test -c e2e --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/e2e.json" npx playwright test -c e2e --reporter=list,json
 fi
 
 QUICK=$quick CHECKS_PASSED=$checks_passed CHECKS_FAILED=$checks_failed node -e '

@@ -31,8 +31,8 @@ test('a demo user signs in, sees the shell with the project, stays signed in on 
   await userMenu(page).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
-  await page.goto('/servers');
-  await expect(page).toHaveURL(/\/login\?next=%2Fservers/);
+  await page.goto('/tasks');
+  await expect(page).toHaveURL(/\/login\?next=%2Ftasks$/);
 });
 
 test('a deep link typed while signed out comes back after sign-in', async ({ page }) => {
