@@ -53,15 +53,7 @@ export async function apiRequest<T>(
       signal,
     });
   } catch (cause) {
-    if (signal?.aborted) {
-      throw new ApiError({ code: 'aborted', message: 'The request was cancelled.', status: 0, cause });
-    }
-    throw new ApiError({
-      code: 'network',
-      message: 'Stackdeck cannot be reached. Check your connection and try again.',
-      status: 0,
-      cause,
-    });
+    throw connectionError(cause, signal, 'Stackdeck cannot be reached. Check your connection and try again.', 0);
   }
 
   const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -84,6 +76,12 @@ export async function apiRequest<T>(
   return parsed.data;
 }
 
+/** A request that never got a full answer: cancelled by us, or cut off by the network. */
+function connectionError(cause: unknown, signal: AbortSignal | undefined, message: string, status: number): ApiError {
+  if (signal?.aborted) return new ApiError({ code: 'aborted', message: 'The request was cancelled.', status: 0, cause });
+  return new ApiError({ code: 'network', message, status, cause });
+}
+
 function withQuery(path: string, query: QueryParams | undefined): string {
   if (!query) return path;
   const search = new URLSearchParams();
@@ -98,15 +96,7 @@ async function readText(response: Response, signal: AbortSignal | undefined): Pr
   try {
     return await response.text();
   } catch (cause) {
-    if (signal?.aborted) {
-      throw new ApiError({ code: 'aborted', message: 'The request was cancelled.', status: 0, cause });
-    }
-    throw new ApiError({
-      code: 'network',
-      message: 'The connection to Stackdeck broke off. Try again.',
-      status: response.status,
-      cause,
-    });
+    throw connectionError(cause, signal, 'The connection to Stackdeck broke off. Try again.', response.status);
   }
 }
 

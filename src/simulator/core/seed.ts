@@ -2,18 +2,18 @@ import { hexId } from './ids';
 import type { IdentityStore, ServiceType } from './identity/store';
 
 // Fixed ids, so that a log or a bookmark from one run still means something in the next.
-const role = {
+export const roleIds = {
   admin: 'f1b098c623594a34a3edb139b28c537e',
   member: 'a2386619067744109a3a10dcda179ee8',
   reader: 'c8b0ee2483684a86975c6955baac722b',
 };
-const project = {
+export const projectIds = {
   demo: 'e5234e5b65ec4fa9a6f958c8cc75726f',
   demoStaging: 'f7f15e9a6ab74f0c89dd80ccf129e148',
   admin: '0259c06b1ade452ba77db5083e49e4a8',
   demoArchive: '0bb8a2cafe824c76b51f239d72456a39',
 };
-const user = {
+export const userIds = {
   demo: '21b0133220154b70b3efaa67058c8a33',
   admin: 'dae2c509010242adaccd50a11a083b0f',
   reader: 'ba52a02f6737428fa253634302b641c2',
@@ -41,22 +41,22 @@ export function seedIdentity(store: IdentityStore): void {
   store.domains.set('default', { id: 'default', name: 'Default', enabled: true });
 
   // Keystone's bootstrap makes admin imply member and member imply reader; tokens list all three.
-  store.roles.set(role.admin, { id: role.admin, name: 'admin', implies: [role.member] });
-  store.roles.set(role.member, { id: role.member, name: 'member', implies: [role.reader] });
-  store.roles.set(role.reader, { id: role.reader, name: 'reader', implies: [] });
+  store.roles.set(roleIds.admin, { id: roleIds.admin, name: 'admin', implies: [roleIds.member] });
+  store.roles.set(roleIds.member, { id: roleIds.member, name: 'member', implies: [roleIds.reader] });
+  store.roles.set(roleIds.reader, { id: roleIds.reader, name: 'reader', implies: [] });
 
   const projects = [
-    { id: project.demo, name: 'demo', enabled: true, description: 'Demo project' },
-    { id: project.demoStaging, name: 'demo-staging', enabled: true, description: 'Staging for the demo project' },
-    { id: project.admin, name: 'admin', enabled: true, description: 'Bootstrap project for the admin user' },
-    { id: project.demoArchive, name: 'demo-archive', enabled: false, description: 'Disabled: clients must hide it' },
+    { id: projectIds.demo, name: 'demo', enabled: true, description: 'Demo project' },
+    { id: projectIds.demoStaging, name: 'demo-staging', enabled: true, description: 'Staging for the demo project' },
+    { id: projectIds.admin, name: 'admin', enabled: true, description: 'Bootstrap project for the admin user' },
+    { id: projectIds.demoArchive, name: 'demo-archive', enabled: false, description: 'Disabled: clients must hide it' },
   ];
   for (const p of projects) store.projects.set(p.id, { ...p, domainId: 'default' });
 
   const users = [
-    { id: user.demo, name: 'demo', defaultProjectId: project.demo },
-    { id: user.admin, name: 'admin', defaultProjectId: project.admin },
-    { id: user.reader, name: 'reader', defaultProjectId: project.demo },
+    { id: userIds.demo, name: 'demo', defaultProjectId: projectIds.demo },
+    { id: userIds.admin, name: 'admin', defaultProjectId: projectIds.admin },
+    { id: userIds.reader, name: 'reader', defaultProjectId: projectIds.demo },
   ];
   for (const u of users) {
     store.users.set(u.id, { ...u, domainId: 'default', enabled: true });
@@ -64,12 +64,12 @@ export function seedIdentity(store: IdentityStore): void {
   }
 
   store.assignments.push(
-    { userId: user.demo, projectId: project.demo, roleId: role.member },
-    { userId: user.demo, projectId: project.demoStaging, roleId: role.member },
-    { userId: user.demo, projectId: project.demoArchive, roleId: role.member },
-    { userId: user.admin, projectId: project.admin, roleId: role.admin },
-    { userId: user.admin, projectId: project.demo, roleId: role.member },
-    { userId: user.reader, projectId: project.demo, roleId: role.reader },
+    { userId: userIds.demo, projectId: projectIds.demo, roleId: roleIds.member },
+    { userId: userIds.demo, projectId: projectIds.demoStaging, roleId: roleIds.member },
+    { userId: userIds.demo, projectId: projectIds.demoArchive, roleId: roleIds.member },
+    { userId: userIds.admin, projectId: projectIds.admin, roleId: roleIds.admin },
+    { userId: userIds.admin, projectId: projectIds.demo, roleId: roleIds.member },
+    { userId: userIds.reader, projectId: projectIds.demo, roleId: roleIds.reader },
   );
 
   store.regions.push('RegionOne', 'RegionTwo');
