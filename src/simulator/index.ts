@@ -48,7 +48,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults: SimulatorFaults = { ...options.faults };
   const apps = {
     identity: createKeystoneApp(cloud, { fault: () => faults.keystone }),
-    compute: createNovaApp({ maxVersion: options.novaMaxVersion }),
+    compute: createNovaApp(cloud, { maxVersion: options.novaMaxVersion }),
     network: createNeutronApp(),
     image: createGlanceApp(),
   };
