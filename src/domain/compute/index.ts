@@ -1,2 +1,5 @@
 export * from './actions';
 export * from './states';
+export * from './nova-wire';
+export * from './search';
+export * from './view';
