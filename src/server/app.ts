@@ -8,6 +8,8 @@ import { sessionPlugin } from './plugins/session';
 import { spaPlugin } from './plugins/spa';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { serverRoutes } from './routes/servers';
+import { SessionCache } from './sessions/cache';
 import { MemorySessionStore, type SessionStore } from './sessions/store';
 
 export interface AppOptions {
@@ -51,6 +53,7 @@ export async function buildApp({ config, sessionStore, logger }: AppOptions): Pr
   await app.register(sessionPlugin, { store: sessionStore ?? new MemorySessionStore() });
   await app.register(healthRoutes, { clouds });
   await app.register(authRoutes, { clouds, loginRateLimit: config.loginRateLimit });
+  await app.register(serverRoutes, { clouds, cache: new SessionCache() });
   await app.register(spaPlugin, { root: config.staticDir });
   return app;
 }

@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp, logRedactions } from './app';
-import { type Config, ConfigError, loadConfig } from './plugins/config';
+import { type Config, ConfigError, loadConfig, simulatorCloudConfig } from './plugins/config';
 
 /** The demo logins of the simulated cloud, printed at start so a newcomer can sign in at once. */
 const demoLogins = [
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const { startSimulator } = await import('../simulator');
     const simulator = await startSimulator();
     closers.push(() => simulator.close());
-    config.clouds.push({ id: 'simulator', name: 'Simulated cloud', authUrl: simulator.authUrl, region: 'RegionOne', interface: 'public', caFile: undefined });
+    config.clouds.push(simulatorCloudConfig(simulator.authUrl));
   }
 
   const app = await buildApp({ config, logger: loggerOptions(config) });

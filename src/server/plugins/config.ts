@@ -17,6 +17,8 @@ const envSchema = z.object({
     .default('public'),
   OS_CACERT: z.string().min(1).optional(),
   STACKDECK_CLOUD_NAME: z.string().min(1).optional(),
+  /** Nova's policy defaults: `new-defaults` (2023.2 on) refuses changes to reader-only users; Zed and older are `legacy`. */
+  NOVA_POLICY: z.enum(['new-defaults', 'legacy']).default('new-defaults'),
   /** Seconds an upstream call may take before the BFF answers 503. */
   STACKDECK_UPSTREAM_TIMEOUT: z.coerce.number().positive().default(30),
   /** Login attempts per client address and user name per minute. */
@@ -33,6 +35,7 @@ export interface CloudConfig {
   region: string | undefined;
   interface: 'public' | 'internal' | 'admin';
   caFile: string | undefined;
+  novaPolicy: 'new-defaults' | 'legacy';
 }
 
 export interface Config {
@@ -75,8 +78,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             region: e.OS_REGION_NAME,
             interface: e.OS_INTERFACE,
             caFile: e.OS_CACERT,
+            novaPolicy: e.NOVA_POLICY,
           },
         ]
       : [],
   };
+}
+
+/** The cloud entry for the built-in simulator, which follows Nova's current (new-defaults) policies. */
+export function simulatorCloudConfig(authUrl: string): CloudConfig {
+  return { id: 'simulator', name: 'Simulated cloud', authUrl, region: 'RegionOne', interface: 'public', caFile: undefined, novaPolicy: 'new-defaults' };
 }

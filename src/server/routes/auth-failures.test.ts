@@ -46,7 +46,7 @@ describe('an unreachable Keystone', () => {
   it('is a 503 in words, not a crash', async () => {
     const port = await closedPort();
     const config = loadConfig({ STACKDECK_STATIC_DIR: '/nonexistent', LOG_LEVEL: 'silent', STACKDECK_UPSTREAM_TIMEOUT: '2' });
-    config.clouds.push({ id: 'gone', name: 'Gone', authUrl: `http://127.0.0.1:${port}/v3`, region: undefined, interface: 'public', caFile: undefined });
+    config.clouds.push({ id: 'gone', name: 'Gone', authUrl: `http://127.0.0.1:${port}/v3`, region: undefined, interface: 'public', caFile: undefined, novaPolicy: 'legacy' });
     const app = await buildApp({ config });
     try {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { username: 'demo', password: 'demo' } });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { startSimulator } from '../../simulator';
 import { buildApp, logRedactions } from '../app';
-import { loadConfig } from '../plugins/config';
+import { loadConfig, simulatorCloudConfig } from '../plugins/config';
 import { MemorySessionStore } from '../sessions/store';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -22,7 +22,7 @@ export interface Stack {
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const simulator = await startSimulator();
   const config = loadConfig({ STACKDECK_STATIC_DIR: '/nonexistent', ...env });
-  config.clouds.push({ id: 'simulator', name: 'Simulated cloud', authUrl: simulator.authUrl, region: 'RegionOne', interface: 'public', caFile: undefined });
+  config.clouds.push(simulatorCloudConfig(simulator.authUrl));
   let offset = 0;
   const store = new MemorySessionStore(() => Date.now() + offset);
   const logs: string[] = [];
