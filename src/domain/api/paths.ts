@@ -4,6 +4,10 @@ export const apiPaths = {
   login: '/api/auth/login',
   session: '/api/auth/session',
   logout: '/api/auth/logout',
+  servers: '/api/servers',
+  serverChanges: '/api/servers/changes',
+  server: (id: string) => `/api/servers/${encodeURIComponent(id)}`,
+  serverConsole: (id: string) => `/api/servers/${encodeURIComponent(id)}/console`,
   healthz: '/healthz',
   readyz: '/readyz',
 } as const;

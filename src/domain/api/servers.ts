@@ -149,3 +149,18 @@ export const serverDetailSchema = serverSummarySchema.extend({
   actionLog: z.array(instanceActionSchema).nullable(),
 });
 export type ServerDetail = z.infer<typeof serverDetailSchema>;
+
+/** Servers changed since a time, by anyone (the CLI, a colleague), including deleted ones. */
+export const serverChangesQuerySchema = z.object({
+  since: z.iso.datetime({ offset: true }),
+});
+export const serverChangesSchema = z.object({
+  /** Changed servers; deleted ones come with status DELETED so the SPA can drop their rows. */
+  items: z.array(serverSummarySchema),
+  /** Pass as `since` next time: the upstream clock's view of "now", so nothing falls between. */
+  asOf: z.string(),
+});
+export type ServerChanges = z.infer<typeof serverChangesSchema>;
+
+export const consoleQuerySchema = z.object({ lines: z.coerce.number().int().min(1).max(1000).default(200) });
+export const consoleOutputSchema = z.object({ output: z.string() });

@@ -97,6 +97,15 @@ export class NovaClient {
     return parse(novaServerSchema, await this.get(path`/servers/${id}`), 'server');
   }
 
+  /** The last `lines` lines of the console log (os-getConsoleOutput). */
+  async consoleOutput(serverId: string, lines: number): Promise<string> {
+    const res = await this.call('POST', path`/servers/${serverId}/action`, undefined, { 'os-getConsoleOutput': { length: lines } });
+    if (res.status !== 200) throw novaError(res);
+    const output = (res.body as { output?: unknown } | undefined)?.output;
+    if (typeof output !== 'string') throw badResponse('compute', 'The console output is missing.', res.requestId);
+    return output;
+  }
+
   async flavors(): Promise<NovaFlavor[]> {
     return parse(novaFlavorSchema.array(), await this.get('/flavors/detail', { is_public: 'None' }), 'flavors');
   }

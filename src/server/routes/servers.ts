@@ -1,7 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import { listServersQuerySchema, serverDetailSchema, serverListSchema } from '../../domain/api';
+import {
+  apiPaths,
+  consoleOutputSchema,
+  consoleQuerySchema,
+  listServersQuerySchema,
+  serverChangesQuerySchema,
+  serverChangesSchema,
+  serverDetailSchema,
+  serverListSchema,
+} from '../../domain/api';
 import { type NovaServer, toServerDetail, toServerSummary, type ViewContext } from '../../domain/compute';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
@@ -54,7 +63,7 @@ export async function serverRoutes(app: FastifyInstance, { clouds, cache }: Serv
     };
   }
 
-  app.get('/api/servers', { preHandler: requireSession }, async (request) => {
+  app.get(apiPaths.servers, { preHandler: requireSession }, async (request) => {
     const query = parseInput(listServersQuerySchema, request.query);
     const clients = clientsFor(clouds, request);
     const page = await listServers(clients.nova, query);
@@ -66,7 +75,22 @@ export async function serverRoutes(app: FastifyInstance, { clouds, cache }: Serv
     });
   });
 
-  app.get('/api/servers/:id', { preHandler: requireSession }, async (request) => {
+  app.get(apiPaths.serverChanges, { preHandler: requireSession }, async (request) => {
+    const { since } = parseInput(serverChangesQuerySchema, request.query);
+    const clients = clientsFor(clouds, request);
+    const asOf = new Date().toISOString();
+    const page = await clients.nova.listServers({ 'changes-since': since, limit: '200' });
+    const ctx = await viewContext(request, clients, page.servers);
+    return serverChangesSchema.parse({ items: page.servers.map((s) => toServerSummary(s, ctx)), asOf });
+  });
+
+  app.get(`${apiPaths.servers}/:id/console`, { preHandler: requireSession }, async (request) => {
+    const { id } = parseNotFound(request.params);
+    const { lines } = parseInput(consoleQuerySchema, request.query);
+    return consoleOutputSchema.parse({ output: await clientsFor(clouds, request).nova.consoleOutput(id, lines) });
+  });
+
+  app.get(`${apiPaths.servers}/:id`, { preHandler: requireSession }, async (request) => {
     const { id } = parseNotFound(request.params);
     const clients = clientsFor(clouds, request);
     const [server, actions] = await Promise.all([clients.nova.getServer(id), clients.nova.instanceActions(id, actionLogLength)]);
