@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { startSimulator } from '../../simulator';
+import { type SimulatorOptions, startSimulator } from '../../simulator';
 import { buildApp, logRedactions } from '../app';
 import { loadConfig, simulatorCloudConfig } from '../plugins/config';
 import { MemorySessionStore } from '../sessions/store';
@@ -19,8 +19,8 @@ export interface Stack {
 }
 
 /** A BFF wired to a fresh simulated cloud over loopback HTTP, as `npm start` wires them. */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  const simulator = await startSimulator();
+export async function startStack(env: Record<string, string> = {}, simulatorOptions: SimulatorOptions = {}): Promise<Stack> {
+  const simulator = await startSimulator(simulatorOptions);
   const config = loadConfig({ STACKDECK_STATIC_DIR: '/nonexistent', ...env });
   config.clouds.push(simulatorCloudConfig(simulator.authUrl));
   let offset = 0;

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema, serverDetailSchema, serverListSchema, type ServerSummary } from '../../domain/api';
+import { PowerState } from '../../simulator/core/compute/model';
+import { projectIds } from '../../simulator/core/seed';
+import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
+
+let stack: Stack;
+let cookie: string;
+
+beforeAll(async () => {
+  stack = await startStack({ STACKDECK_LOGIN_RATE_LIMIT: '1000' }, { seed: { servers: 150, networks: 12, seed: 7 } });
+  const res = await stack.app.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { username: 'demo', password: 'demo' } });
+  cookie = sessionCookieFrom(res.headers['set-cookie']);
+});
+afterAll(() => stack.close());
+
+const demoServers = () => [...stack.simulator.cloud.compute.servers.values()].filter((s) => s.projectId === projectIds.demo && s.deletedAt === null);
+
+async function list(query: Record<string, string> = {}) {
+  const res = await stack.app.inject({ method: 'GET', url: '/api/servers', query, headers: { cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  return serverListSchema.parse(res.json());
+}
+
+async function listAll(query: Record<string, string>): Promise<{ items: ServerSummary[]; pages: number }> {
+  const items: ServerSummary[] = [];
+  let marker: string | null | undefined;
+  let pages = 0;
+  do {
+    const page = await list({ ...query, ...(marker && { marker }) });
+    items.push(...page.items);
+    marker = page.next;
+    pages += 1;
+  } while (marker && pages < 50);
+  return { items, pages };
+}
+
+describe('GET /api/servers', () => {
+  it('pages through every server of the project exactly once', async () => {
+    const { items, pages } = await listAll({ limit: '20' });
+    const ids = items.map((s) => s.id);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(demoServers().map((s) => s.id)));
+  });
+
+  it('sorts by name through Nova', async () => {
+    const { items } = await listAll({ limit: '50', sort: 'name', dir: 'asc' });
+    const names = items.map((s) => s.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  });
+
+  it('filters by status', async () => {
+    const { items } = await listAll({ limit: '50', status: 'shutoff' });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((s) => s.status === 'SHUTOFF')).toBe(true);
+  });
+
+  it('gives each server a view model with its actions', async () => {
+    const { items } = await listAll({ limit: '100' });
+    const stopped = items.find((s) => s.status === 'SHUTOFF');
+    expect(stopped?.powerState).toBe('shut down');
+    expect(stopped?.actions.find((a) => a.id === 'start')).toEqual({ id: 'start', enabled: true });
+    expect(stopped?.actions.find((a) => a.id === 'reboot')).toEqual({
+      id: 'reboot',
+      enabled: false,
+      reason: 'Reboot is not possible while the server is shut off.',
+    });
+    const withImage = items.find((s) => s.image !== null);
+    expect(withImage?.image?.name).toMatch(/\w/);
+    expect(items.find((s) => s.flavor)?.flavor).toMatchObject({ name: expect.stringMatching(/^(m1|c1|r1)\./), vcpus: expect.any(Number) });
+  });
+
+  it('finds a server by its full UUID, by a UUID prefix, by an exact IP and by name', async () => {
+    const target = demoServers().find((s) => stack.simulator.cloud.network.portsByDevice.has(s.id));
+    if (!target) throw new Error('no server with a port in the seed');
+    const port = [...(stack.simulator.cloud.network.portsByDevice.get(target.id) ?? [])][0] ?? '';
+    const ip = stack.simulator.cloud.network.ports.get(port)?.fixedIps[0]?.ipAddress ?? '';
+
+    expect((await list({ q: target.id })).items.map((s) => s.id)).toEqual([target.id]);
+    const byPrefix = await list({ q: target.id.slice(0, 8) });
+    expect(byPrefix.items.map((s) => s.id)).toContain(target.id);
+    expect((await list({ q: ip })).items.map((s) => s.id)).toEqual([target.id]);
+    expect((await list({ q: target.name })).items.map((s) => s.id)).toContain(target.id);
+  });
+
+  it('matches regex metacharacters in a name literally', async () => {
+    const [a, b] = demoServers();
+    if (!a || !b) throw new Error('seed too small');
+    a.name = 'web.1';
+    b.name = 'webx1';
+    const found = await list({ q: 'web.1' });
+    expect(found.items.map((s) => s.name)).toEqual(['web.1']);
+  });
+
+  it('an unknown UUID is an empty list, not an error', async () => {
+    expect((await list({ q: '00000000-0000-4000-8000-000000000000' })).items).toEqual([]);
+  });
+
+  it('goes on from an earlier id when the marker server was deleted between pages', async () => {
+    const first = await list({ limit: '10' });
+    const last = first.items.at(-1);
+    if (!last || !first.next) throw new Error('expected a second page');
+    const server = stack.simulator.cloud.compute.servers.get(last.id);
+    if (!server) throw new Error('server vanished');
+    stack.simulator.cloud.compute.servers.delete(last.id);
+    try {
+      const second = await list({ limit: '10', marker: first.next });
+      expect(second.items.length).toBeGreaterThan(0);
+      const ids = new Set(first.items.map((s) => s.id));
+      // Falling back to the id before the vanished one repeats at most the rows in between.
+      expect(second.items.filter((s) => ids.has(s.id)).length).toBeLessThanOrEqual(1);
+    } finally {
+      stack.simulator.cloud.compute.servers.set(last.id, server);
+    }
+  });
+
+  it('refuses a forged or foreign cursor in words', async () => {
+    const res = await stack.app.inject({ method: 'GET', url: '/api/servers', query: { marker: 'not-a-cursor' }, headers: { cookie } });
+    expect(res.statusCode).toBe(400);
+    expect(errorBodySchema.parse(res.json()).error.code).toBe('cursor.invalid');
+    const page = await list({ limit: '5' });
+    const other = await stack.app.inject({ method: 'GET', url: '/api/servers', query: { marker: page.next ?? '', q: 'web' }, headers: { cookie } });
+    expect(other.statusCode).toBe(400);
+  });
+
+  it.each([
+    [{ limit: '0' }, 'limit'],
+    [{ limit: 'many' }, 'limit'],
+    [{ sort: 'host' }, 'sort'],
+    [{ status: 'SLEEPING' }, 'status'],
+  ])('answers bad parameters %j with a 400 naming the field', async (query, field) => {
+    const res = await stack.app.inject({ method: 'GET', url: '/api/servers', query, headers: { cookie } });
+    expect(res.statusCode).toBe(400);
+    expect(errorBodySchema.parse(res.json()).error.message).toContain(field);
+  });
+
+  it('needs a session', async () => {
+    const res = await stack.app.inject({ method: 'GET', url: '/api/servers' });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/servers/:id', () => {
+  it('tells the whole story of a server in ERROR: fault and action log with events', async () => {
+    const failed = demoServers().find((s) => s.vmState === 'error' && s.fault);
+    if (!failed) throw new Error('the seed has an ERROR server in the demo project');
+    const res = await stack.app.inject({ method: 'GET', url: `/api/servers/${failed.id}`, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    const detail = serverDetailSchema.parse(res.json());
+    expect(detail.status).toBe('ERROR');
+    expect(detail.fault?.message).toBe(failed.fault?.message);
+    expect(detail.fault?.details).toBeUndefined(); // tracebacks of 500 faults are hidden from members
+    expect(detail.actionLog?.[0]).toMatchObject({ action: 'create', requestId: expect.stringMatching(/^req-/) });
+    expect(detail.actionLog?.[0]?.events?.[0]?.event).toBe('compute__do_build_and_run_instance');
+  });
+
+  it('says in words that a server does not exist', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', '..%2F..%2Fflavors']) {
+      const res = await stack.app.inject({ method: 'GET', url: `/api/servers/${id}`, headers: { cookie } });
+      expect(res.statusCode).toBe(404);
+      expect(errorBodySchema.parse(res.json()).error).toMatchObject({ code: 'server.not_found' });
+    }
+  });
+
+  it('keeps other projects’ servers out of reach', async () => {
+    const foreign = [...stack.simulator.cloud.compute.servers.values()].find((s) => s.projectId === projectIds.admin);
+    if (!foreign) throw new Error('seed has admin servers');
+    const res = await stack.app.inject({ method: 'GET', url: `/api/servers/${foreign.id}`, headers: { cookie } });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/servers/changes', () => {
+  it('returns servers changed since a time, deleted ones as DELETED', async () => {
+    const since = new Date(stack.simulator.cloud.clock.now() - 1000).toISOString();
+    const [changed, removed] = demoServers();
+    if (!changed || !removed) throw new Error('seed too small');
+    const now = stack.simulator.cloud.clock.now();
+    changed.powerState = PowerState.SHUTDOWN;
+    changed.vmState = 'stopped';
+    changed.updatedAt = now;
+    removed.vmState = 'deleted';
+    removed.deletedAt = now;
+    removed.updatedAt = now;
+    const res = await stack.app.inject({ method: 'GET', url: '/api/servers/changes', query: { since }, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: ServerSummary[] };
+    expect(body.items.find((s) => s.id === changed.id)?.status).toBe('SHUTOFF');
+    expect(body.items.find((s) => s.id === removed.id)?.status).toBe('DELETED');
+  });
+});
