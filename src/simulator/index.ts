@@ -1,19 +1,17 @@
 import { createCloud, type CloudOptions, type SimulatedCloud } from './core/cloud';
+import { createFaultsAdminApp } from './faults/admin';
+import { installFaultGate } from './faults/gate';
+import { serviceTypes, type SimulatorFaults } from './faults/model';
 import { createGlanceApp } from './glance/app';
 import { listenOnLoopback } from './http/loopback';
 import { createKeystoneApp } from './keystone/app';
-import type { KeystoneFault } from './keystone/faults';
 import { createNeutronApp } from './neutron/app';
 import { createNovaApp } from './nova/app';
 
 export { createClock, type Clock, type VirtualClock } from './core/clock';
 export { createCloud, type CloudOptions, type SimulatedCloud } from './core/cloud';
+export type { ServiceFaults, SimulatorFaults } from './faults/model';
 export type { KeystoneFault } from './keystone/faults';
-
-/** Faults the simulator injects; change them at any time on `Simulator.faults`. */
-export interface SimulatorFaults {
-  keystone?: KeystoneFault | undefined;
-}
 
 export interface SimulatorOptions extends CloudOptions {
   /** Nova's maximum microversion, "2.100" by default. */
@@ -37,7 +35,10 @@ export interface Simulator {
   authUrl: string;
   endpoints: SimulatorEndpoints;
   cloud: SimulatedCloud;
+  /** Live: set or change a field at any time and the next request sees it. */
   faults: SimulatorFaults;
+  /** The admin endpoint on its own loopback port: GET, PUT and DELETE the faults as JSON. */
+  faultsUrl: string;
   /** Stops every listener. */
   close(): Promise<void>;
 }
@@ -49,11 +50,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const apps = {
     identity: createKeystoneApp(cloud, { fault: () => faults.keystone }),
     compute: createNovaApp(cloud, { maxVersion: options.novaMaxVersion }),
-    network: createNeutronApp(),
-    image: createGlanceApp(),
+    network: createNeutronApp(cloud),
+    image: createGlanceApp(cloud),
   };
+  for (const service of serviceTypes) installFaultGate(apps[service].server, service, faults);
+  const admin = createFaultsAdminApp(faults);
   const close = async (): Promise<void> => {
-    await Promise.all(Object.values(apps).map((app) => app.close()));
+    await Promise.all([...Object.values(apps), admin].map((app) => app.close()));
   };
 
   const listening = [
@@ -61,6 +64,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     listenOnLoopback(apps.compute),
     listenOnLoopback(apps.network),
     listenOnLoopback(apps.image),
+    listenOnLoopback(admin),
   ] as const;
   // Let every listener settle before closing them all, so none is left half-started.
   const failure = (await Promise.allSettled(listening)).find((result) => result.status === 'rejected');
@@ -68,8 +72,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     await close();
     throw failure.reason;
   }
-  const [identity, compute, network, image] = await Promise.all(listening);
+  const [identity, compute, network, image, adminOrigin] = await Promise.all(listening);
   const endpoints: SimulatorEndpoints = { identity: `${identity}/v3`, compute: `${compute}/v2.1`, network, image };
   cloud.keystone.setServiceUrls(endpoints);
-  return { authUrl: endpoints.identity, endpoints, cloud, faults, close };
+  return { authUrl: endpoints.identity, endpoints, cloud, faults, faultsUrl: `${adminOrigin}/faults`, close };
 }

@@ -46,7 +46,9 @@ describe('startSimulator', () => {
         { id: 'v2.1', status: 'CURRENT', version: '2.96', min_version: '2.1', links: [{ href: `${nova}/v2.1/` }] },
       ],
     });
-    const novaMissing = await fetch(`${sim.endpoints.compute}/servers`);
+    // Past keystonemiddleware (a token), an unknown path is Nova's own 404.
+    const { id: token } = await issueToken(sim.authUrl, passwordAuth(demoUser));
+    const novaMissing = await fetch(`${sim.endpoints.compute}/no-such-resource`, { headers: { 'x-auth-token': token } });
     expect(novaMissing.status).toBe(404);
     expect(await novaMissing.json()).toEqual({ itemNotFound: { code: 404, message: 'The resource could not be found.' } });
 
@@ -55,7 +57,7 @@ describe('startSimulator', () => {
     expect(await neutron.json()).toEqual({
       versions: [{ id: 'v2.0', status: 'CURRENT', links: [{ href: `${sim.endpoints.network}/v2.0/`, rel: 'self' }] }],
     });
-    const neutronMissing = await fetch(`${sim.endpoints.network}/v2.0/networks`);
+    const neutronMissing = await fetch(`${sim.endpoints.network}/v2.0/no-such-resource`, { headers: { 'x-auth-token': token } });
     expect(neutronMissing.status).toBe(404);
     expect(await neutronMissing.json()).toMatchObject({ NeutronError: { type: 'HTTPNotFound', detail: '' } });
 
@@ -64,7 +66,7 @@ describe('startSimulator', () => {
     const { versions } = (await glance.json()) as { versions: { id: string; status: string; links: { href: string }[] }[] };
     expect(versions[0]).toEqual({ id: 'v2.16', status: 'CURRENT', links: [{ rel: 'self', href: `${sim.endpoints.image}/v2/` }] });
     expect(versions.every((v) => v.id.startsWith('v2.') && v.links[0]?.href.endsWith('/v2/'))).toBe(true);
-    const glanceMissing = await fetch(`${sim.endpoints.image}/v2/images`);
+    const glanceMissing = await fetch(`${sim.endpoints.image}/v2/no-such-resource`, { headers: { 'x-auth-token': token } });
     expect(glanceMissing.status).toBe(404);
     expect(glanceMissing.headers.get('content-type')).toMatch(/^text\/plain/);
   });

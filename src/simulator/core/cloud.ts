@@ -1,4 +1,5 @@
 import { createClock, type Clock } from './clock';
+import type { ComputeProfile } from './compute/actions/plans';
 import { type ComputeStore, createComputeStore } from './compute/model';
 import { createKeystone, type Keystone } from './identity/keystone';
 import { createIdentityStore, type IdentityStore } from './identity/store';
@@ -14,6 +15,8 @@ export interface CloudOptions {
   tokenLifetimeSeconds?: number;
   /** How many servers, networks and projects to generate, and the generator's seed. */
   seed?: ResourceSeedOptions;
+  /** How long Nova's tasks take: `fast` (default, seconds), `realistic` (minutes), `progress` (realistic, with moving progress). */
+  computeProfile?: ComputeProfile;
 }
 
 /** The whole simulated cloud without HTTP: its state, its clock and one service object per API. */
@@ -22,6 +25,8 @@ export interface SimulatedCloud {
   /** Keystone's state. */
   store: IdentityStore;
   compute: ComputeStore;
+  /** Read whenever a task starts, so it may be switched at run time. */
+  computeProfile: ComputeProfile;
   network: NetworkStore;
   images: ImageStore;
   keystone: Keystone;
@@ -39,6 +44,7 @@ export function createCloud(options: CloudOptions = {}): SimulatedCloud {
     clock,
     store,
     compute,
+    computeProfile: options.computeProfile ?? 'fast',
     network,
     images,
     keystone: createKeystone({ store, clock, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600 }),

@@ -17,7 +17,21 @@ export const userIds = {
   demo: '21b0133220154b70b3efaa67058c8a33',
   admin: 'dae2c509010242adaccd50a11a083b0f',
   reader: 'ba52a02f6737428fa253634302b641c2',
+  mfa: 'e2f3c05ddcd24b62867b76f8c63cef9f',
 };
+
+/** The demo user's application credential, with its secret, for clients that sign in with one. */
+export const demoApplicationCredential = {
+  id: 'd852c9b4f45a439884d285cdfc978278',
+  name: 'monitoring',
+  secret: '5veJ4N2SAarDwb7j7Zo396C3',
+};
+
+/**
+ * The `mfa` user's TOTP secret in base32: RFC 6238's own test key ("12345678901234567890"), so the
+ * RFC's test vectors check the simulator's TOTP too.
+ */
+export const mfaTotpSecret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 /**
  * Where each service is until the simulator's listeners run and report their ports. `.invalid`
@@ -62,6 +76,7 @@ export function seedIdentity(store: IdentityStore): void {
     store.users.set(u.id, { ...u, domainId: 'default', enabled: true });
     store.passwords.set(u.id, u.name);
   }
+  seedSecondFactors(store);
 
   store.assignments.push(
     { userId: userIds.demo, projectId: projectIds.demo, roleId: roleIds.member },
@@ -71,7 +86,6 @@ export function seedIdentity(store: IdentityStore): void {
     { userId: userIds.admin, projectId: projectIds.demo, roleId: roleIds.member },
     { userId: userIds.reader, projectId: projectIds.demo, roleId: roleIds.reader },
   );
-
   store.regions.push('RegionOne', 'RegionTwo');
   for (const type of Object.keys(placeholderUrls) as ServiceType[]) {
     const serviceId = hexId();
@@ -83,4 +97,34 @@ export function seedIdentity(store: IdentityStore): void {
       }
     }
   }
+}
+
+/**
+ * The other ways to sign in: a user who needs a password and a TOTP code (so clients meet
+ * Keystone's receipts), and an application credential of the demo user's, restricted to `member`.
+ */
+function seedSecondFactors(store: IdentityStore): void {
+  const options = { multiFactorAuthEnabled: true, multiFactorAuthRules: [['password', 'totp']] };
+  store.users.set(userIds.mfa, {
+    id: userIds.mfa,
+    name: 'mfa',
+    domainId: 'default',
+    enabled: true,
+    defaultProjectId: projectIds.demo,
+    options,
+  });
+  store.passwords.set(userIds.mfa, 'mfa');
+  store.totpSecrets.set(userIds.mfa, mfaTotpSecret);
+  store.assignments.push({ userId: userIds.mfa, projectId: projectIds.demo, roleId: roleIds.member });
+
+  const { id, name, secret } = demoApplicationCredential;
+  store.applicationCredentials.set(id, {
+    id,
+    name,
+    userId: userIds.demo,
+    projectId: projectIds.demo,
+    roleIds: [roleIds.member],
+    restricted: true,
+  });
+  store.applicationCredentialSecrets.set(id, secret);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SimulatedCloud } from '../core/cloud';
 import { createServiceApp } from '../http/service-app';
+import { registerAuthScopeRoutes } from './auth-scope-routes';
 import { installKeystoneErrors } from './errors';
 import { installFaults, type KeystoneFault } from './faults';
 import { registerProjectRoutes } from './project-routes';
@@ -12,7 +13,7 @@ export interface KeystoneAppOptions {
   fault?: () => KeystoneFault | undefined;
 }
 
-/** Keystone v3 over the cloud's identity state: version documents, tokens and auth/projects. */
+/** Keystone v3 over the cloud's identity state: version documents, tokens, scopes and project lists. */
 export function createKeystoneApp(cloud: SimulatedCloud, options: KeystoneAppOptions = {}): FastifyInstance {
   const app = createServiceApp();
   app.addHook('onRequest', async (_request, reply) => {
@@ -26,5 +27,6 @@ export function createKeystoneApp(cloud: SimulatedCloud, options: KeystoneAppOpt
   registerVersionRoutes(app);
   registerTokenRoutes(app, cloud.keystone);
   registerProjectRoutes(app, cloud.keystone);
+  registerAuthScopeRoutes(app, cloud.keystone);
   return app;
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { KeystoneError } from '../core/identity/errors';
-import type { PasswordCredentials } from '../core/identity/keystone';
+import type { AuthAttempt, PasswordCredentials } from '../core/identity/keystone';
+import type { UserRef } from '../core/identity/lookup';
 import type { ScopeRequest } from '../core/identity/scope';
 
 const id = z.string().min(1);
 const domainRef = z.union([z.object({ id }), z.object({ name: id })]);
+const userRef = z.union([z.object({ id }), z.object({ name: id, domain: domainRef })]);
 const passwordUser = z.union([
   z.object({ id, password: z.string() }),
   z.object({ name: id, domain: domainRef, password: z.string() }),
+]);
+const totpUser = z.intersection(userRef, z.object({ passcode: z.string() }));
+const applicationCredential = z.union([
+  z.object({ id, secret: z.string() }),
+  z.object({ name: id, secret: z.string(), user: userRef }),
 ]);
 const scope = z.union([
   z.literal('unscoped'),
@@ -23,35 +30,38 @@ const authRequestSchema = z.object({
       methods: z.array(z.string()).min(1),
       password: z.object({ user: passwordUser }).optional(),
       token: z.object({ id }).optional(),
+      totp: z.object({ user: totpUser }).optional(),
+      application_credential: applicationCredential.optional(),
     }),
     scope: scope.optional(),
   }),
 });
+type Identity = z.infer<typeof authRequestSchema>['auth']['identity'];
 
-export type AuthRequest =
-  | { method: 'password'; credentials: PasswordCredentials; scope: ScopeRequest }
-  | { method: 'token'; tokenId: string; scope: ScopeRequest };
-
-/** Throws KeystoneError: `bad_request` for a body Keystone's schema refuses, `unauthorized` for a method it lacks. */
-export function parseAuthRequest(body: unknown): AuthRequest {
+/**
+ * The core's auth attempt from a request body and its `Openstack-Auth-Receipt` header. Throws
+ * KeystoneError `bad_request` for a body Keystone's validation refuses, including a listed method
+ * without its data.
+ */
+export function parseAuthRequest(body: unknown, receipt: string | undefined): AuthAttempt {
   const parsed = authRequestSchema.safeParse(body);
   if (!parsed.success) throw new KeystoneError('bad_request', invalidInput(parsed.error));
   const { identity } = parsed.data.auth;
-  const scopeRequest = toScopeRequest(parsed.data.auth.scope);
-
-  // Keystone runs every listed method (MFA); the simulator has no multi-method users yet.
-  const [method, ...others] = identity.methods;
-  if (others.length > 0) throw new KeystoneError('unauthorized', 'Only one auth method at a time is supported');
-  if (method === 'password') {
-    if (!identity.password) throw missing('password');
-    return { method, credentials: toCredentials(identity.password.user), scope: scopeRequest };
-  }
-  if (method === 'token') {
-    if (!identity.token) throw missing('token');
-    return { method, tokenId: identity.token.id, scope: scopeRequest };
-  }
-  throw new KeystoneError('unauthorized', `Attempted to authenticate with an unsupported method: ${method}`);
+  const missing = methodsWithData.find((method) => identity.methods.includes(method) && identity[method] === undefined);
+  if (missing) throw new KeystoneError('bad_request', `Expecting to find ${missing} in identity.`);
+  return {
+    methods: identity.methods,
+    ...(identity.password && { password: toCredentials(identity.password.user) }),
+    ...(identity.token && { token: identity.token.id }),
+    ...(identity.totp && { totp: toTotp(identity.totp.user) }),
+    ...(identity.application_credential && { applicationCredential: identity.application_credential }),
+    scope: toScopeRequest(parsed.data.auth.scope),
+    receipt,
+  };
 }
+
+/** The methods whose data sits under their own name in `identity`. */
+const methodsWithData = ['password', 'token', 'totp', 'application_credential'] as const satisfies (keyof Identity)[];
 
 function toCredentials(user: z.infer<typeof passwordUser>): PasswordCredentials {
   if ('id' in user) return { userId: user.id, password: user.password };
@@ -59,14 +69,15 @@ function toCredentials(user: z.infer<typeof passwordUser>): PasswordCredentials 
   return { userName: user.name, ...domain, password: user.password };
 }
 
+function toTotp(user: z.infer<typeof totpUser>): { user: UserRef; passcode: string } {
+  const ref: UserRef = 'id' in user ? { id: user.id } : { name: user.name, domain: user.domain };
+  return { user: ref, passcode: user.passcode };
+}
+
 function toScopeRequest(requested: z.infer<typeof scope> | undefined): ScopeRequest {
   if (requested === undefined) return 'default';
   if (requested === 'unscoped' || !('system' in requested)) return requested;
   return { system: 'all' };
-}
-
-function missing(method: string): KeystoneError {
-  return new KeystoneError('bad_request', `Expecting to find ${method} in identity.`);
 }
 
 function invalidInput(error: z.ZodError): string {

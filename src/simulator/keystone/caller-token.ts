@@ -18,3 +18,8 @@ export function callerToken(keystone: Keystone, request: FastifyRequest): Keysto
     throw error instanceof KeystoneError ? new KeystoneError('unauthorized', 'Invalid X-Auth-Token') : error;
   }
 }
+
+/** Keystone's `admin_required` policy rule: the admin role on the token. */
+export function hasAdminRole(token: KeystoneToken): boolean {
+  return token.roles?.some((role) => role.name === 'admin') ?? false;
+}

@@ -8,6 +8,7 @@ const titles = {
   403: 'Forbidden',
   404: 'Not Found',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 } as const;
 export type KeystoneStatus = keyof typeof titles;
 
@@ -24,10 +25,20 @@ export const keystoneMessages = {
     'The server could not comply with the request since it is either malformed or otherwise incorrect. ' +
     'The client is assumed to be in error.',
   notFound: 'The resource could not be found.',
+  forbidden: 'You are not authorized to perform the requested action.',
   internal: 'An unexpected error prevented the server from fulfilling your request.',
+  // werkzeug's text: Keystone has no 503 of its own, Flask answers it.
+  unavailable:
+    'The server is temporarily unable to service your request due to maintenance downtime or capacity problems. ' +
+    'Please try again later.',
 } as const;
 
-/** Keystone's error envelope; every 401 also says where to authenticate. */
+/** Keystone's error envelope. */
+export function keystoneErrorBody(status: KeystoneStatus, message: string) {
+  return { error: { code: status, title: titles[status], message } };
+}
+
+/** Keystone's error response; every 401 also says where to authenticate. */
 export function sendKeystoneError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -35,7 +46,7 @@ export function sendKeystoneError(
   message: string,
 ): FastifyReply {
   if (status === 401) reply.header('www-authenticate', `Keystone uri="${requestOrigin(request)}"`);
-  return reply.code(status).send({ error: { code: status, title: titles[status], message } });
+  return reply.code(status).send(keystoneErrorBody(status, message));
 }
 
 export function installKeystoneErrors(app: FastifyInstance): void {
@@ -43,8 +54,9 @@ export function installKeystoneErrors(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof KeystoneError) {
       const status = statusOf[error.kind];
-      // Without insecure_debug Keystone never says why a 401 happened: no user enumeration.
-      const message = status === 401 ? keystoneMessages.unauthorized : error.message;
+      // Without insecure_debug Keystone never says why a 401 happened (no user enumeration),
+      // unless the exception's own message format names the problem.
+      const message = status === 401 && !error.disclosed ? keystoneMessages.unauthorized : error.message;
       return sendKeystoneError(request, reply, status, message);
     }
     // Fastify's own 400s: a malformed or empty JSON body.

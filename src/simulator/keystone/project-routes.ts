@@ -1,14 +1,47 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbiddenAction } from '../core/identity/errors';
 import type { Keystone } from '../core/identity/keystone';
+import type { Project } from '../core/identity/store';
 import { requestOrigin } from '../http/service-app';
-import { callerToken } from './caller-token';
+import { callerToken, hasAdminRole } from './caller-token';
 
-/** Keystone applies no `enabled` filter here, so disabled projects are listed: clients must filter. */
+interface ProjectQuery {
+  Querystring: { name?: string; domain_id?: string };
+}
+
+/**
+ * The project listings clients call: GET /v3/auth/projects (what a token may be scoped to), and
+ * the ones `openstack project list` tries, GET /v3/projects (admin) then, on a 403,
+ * GET /v3/users/{id}/projects (the caller's own). Keystone applies no `enabled` filter unless
+ * asked, so disabled projects are listed: clients must filter.
+ */
 export function registerProjectRoutes(app: FastifyInstance, keystone: Keystone): void {
   app.get('/v3/auth/projects', async (request) => {
     const caller = callerToken(keystone, request);
-    const origin = requestOrigin(request);
-    const projects = keystone.projectsOf(caller.user.id).map((p) => ({
+    return projectCollection(request, keystone.projectsOf(caller.user.id));
+  });
+
+  app.get<ProjectQuery>('/v3/projects', async (request) => {
+    if (!hasAdminRole(callerToken(keystone, request))) throw forbiddenAction('identity:list_projects');
+    const { name, domain_id: domainId } = request.query;
+    const projects = keystone
+      .projects()
+      .filter((p) => (name === undefined || p.name === name) && (domainId === undefined || p.domainId === domainId));
+    return projectCollection(request, projects);
+  });
+
+  app.get<{ Params: { userId: string } }>('/v3/users/:userId/projects', async (request) => {
+    const caller = callerToken(keystone, request);
+    const { userId } = request.params;
+    if (caller.user.id !== userId && !hasAdminRole(caller)) throw forbiddenAction('identity:list_user_projects');
+    return projectCollection(request, keystone.projectsOf(userId));
+  });
+}
+
+function projectCollection(request: FastifyRequest, projects: Project[]) {
+  const origin = requestOrigin(request);
+  return {
+    projects: projects.map((p) => ({
       description: p.description,
       domain_id: p.domainId,
       enabled: p.enabled,
@@ -17,7 +50,12 @@ export function registerProjectRoutes(app: FastifyInstance, keystone: Keystone):
       links: { self: `${origin}/v3/projects/${p.id}` },
       name: p.name,
       parent_id: p.domainId,
-    }));
-    return { projects, links: { self: `${origin}/v3/auth/projects`, previous: null, next: null } };
-  });
+    })),
+    links: collectionLinks(request),
+  };
+}
+
+/** Keystone's links for a collection it never pages: the URL asked for, no neighbours. */
+export function collectionLinks(request: FastifyRequest): { self: string; previous: null; next: null } {
+  return { self: `${requestOrigin(request)}${request.url.split('?')[0]}`, previous: null, next: null };
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { KeystoneError, tokenNotFound } from '../core/identity/errors';
-import type { IssuedToken, Keystone, PasswordCredentials } from '../core/identity/keystone';
-import type { ScopeRequest } from '../core/identity/scope';
+import { forbiddenAction, tokenNotFound } from '../core/identity/errors';
+import type { Keystone } from '../core/identity/keystone';
 import type { KeystoneToken } from '../core/identity/wire';
 import { parseAuthRequest } from './auth-request';
-import { callerToken, singleHeader } from './caller-token';
+import { callerToken, hasAdminRole, singleHeader } from './caller-token';
 
 interface TokenQuery {
   Querystring: { nocatalog?: string; allow_expired?: string };
@@ -12,15 +11,16 @@ interface TokenQuery {
 
 export function registerTokenRoutes(app: FastifyInstance, keystone: Keystone): void {
   app.post<TokenQuery>('/v3/auth/tokens', async (request, reply) => {
-    const auth = parseAuthRequest(request.body);
-    const issued =
-      auth.method === 'token'
-        ? keystone.rescopeToken(auth.tokenId, auth.scope)
-        : passwordToken(keystone, auth.credentials, auth.scope);
+    const attempt = parseAuthRequest(request.body, singleHeader(request, 'openstack-auth-receipt'));
+    const outcome = await keystone.authenticate(attempt);
+    if (outcome.kind === 'receipt') {
+      // Not Keystone's error envelope: the receipt says which methods are still missing.
+      return reply.code(401).header('openstack-auth-receipt', outcome.receipt.id).send(outcome.receipt.body);
+    }
     return reply
       .code(201)
-      .header('x-subject-token', issued.id)
-      .send({ token: catalogAsAsked(request, issued.token) });
+      .header('x-subject-token', outcome.issued.id)
+      .send({ token: catalogAsAsked(request, outcome.issued.token) });
   });
 
   // Fastify answers HEAD from this route too: the same status and headers, no body.
@@ -34,12 +34,6 @@ export function registerTokenRoutes(app: FastifyInstance, keystone: Keystone): v
     keystone.revokeToken(subjectId);
     return reply.code(204).send();
   });
-}
-
-function passwordToken(keystone: Keystone, credentials: PasswordCredentials, scope: ScopeRequest): IssuedToken {
-  const user = keystone.authenticatePassword(credentials);
-  if (!user) throw new KeystoneError('unauthorized', 'Invalid username or password');
-  return keystone.issueToken({ userId: user.id, methods: ['password'], scope });
 }
 
 /**
@@ -56,9 +50,8 @@ function subjectToken(
   if (!subjectId) throw tokenNotFound();
   const allowExpired = /^(1|true|yes|on|y|t)$/i.test(request.query.allow_expired ?? '');
   const subject = keystone.validateToken(subjectId, { allowExpired });
-  const isAdmin = caller.roles?.some((r) => r.name === 'admin') ?? false;
-  if (subject.user.id !== caller.user.id && !isAdmin) {
-    throw new KeystoneError('forbidden', `You are not authorized to perform the requested action: ${action}.`);
+  if (subject.user.id !== caller.user.id && !hasAdminRole(caller)) {
+    throw forbiddenAction(action);
   }
   return { subjectId, subject };
 }

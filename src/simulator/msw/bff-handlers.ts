@@ -14,6 +14,7 @@ import { createCloud, type SimulatedCloud } from '../core/cloud';
 import { KeystoneError } from '../core/identity/errors';
 import { buildSessionSummary } from '../core/session-summary';
 import { signIn } from './bff-login';
+import { createServerHandlers, type SessionCheck } from './servers-handlers';
 
 export const simulatedCloudInfo: Cloud = { id: 'simulator', name: 'Simulated cloud' };
 
@@ -53,6 +54,19 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
     return buildSessionSummary(keystone, token, { cloud: simulatedCloudInfo, region });
   }
 
+  /** The session's Keystone token, as every data route of the BFF checks it first. */
+  const sessionToken: SessionCheck = () => {
+    const { session } = state;
+    if (!session) return { refusal: errorResponse(401, { code: 'auth.unauthenticated', message: 'You are not signed in.' }) };
+    try {
+      return { token: keystone.validateToken(session.tokenId) };
+    } catch (error) {
+      if (!(error instanceof KeystoneError)) throw error;
+      state.session = null;
+      return { refusal: errorResponse(401, { code: 'auth.session_expired', message: 'Your session has expired. Sign in again.' }) };
+    }
+  };
+
   const handlers = [
     http.get(`*${apiPaths.clouds}`, () => respond(cloudsResponseSchema, { clouds: [simulatedCloudInfo] })),
 
@@ -91,6 +105,8 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
       endSession();
       return new HttpResponse(null, { status: 204, headers: noStore });
     }),
+
+    ...createServerHandlers({ cloud, session: sessionToken }),
   ];
   return { handlers, state, cloud };
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, NovaFault } from './faults';
 
+const thresholds = new Map<string, Microversion>();
+
 /** A negotiated compute microversion, compared as Nova's APIVersionRequest does. */
 export class Microversion {
   constructor(
@@ -15,9 +17,16 @@ export class Microversion {
 
   /** True when this version is `version` or newer, e.g. `mv.atLeast('2.47')`. */
   atLeast(version: string): boolean {
-    const other = Microversion.parse(version);
-    if (!other) throw new RangeError(`Not a microversion: ${version}`);
+    const other = thresholds.get(version) ?? Microversion.threshold(version);
     return this.major > other.major || (this.major === other.major && this.minor >= other.minor);
+  }
+
+  /** Views ask `atLeast` dozens of times per server, always with a few literal versions: parse each once. */
+  private static threshold(version: string): Microversion {
+    const parsed = Microversion.parse(version);
+    if (!parsed) throw new RangeError(`Not a microversion: ${version}`);
+    thresholds.set(version, parsed);
+    return parsed;
   }
 
   toString(): string {

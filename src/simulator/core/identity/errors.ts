@@ -2,16 +2,26 @@ export type KeystoneErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | '
 
 /**
  * A failure as Keystone classifies it. For `unauthorized` the message is a detail for logs only:
- * Keystone (without insecure_debug) answers every 401 with the same generic text.
+ * Keystone (without insecure_debug) answers every 401 with the same generic text, unless the
+ * exception's own message format names the problem (then `disclosed` is set).
  */
 export class KeystoneError extends Error {
   readonly kind: KeystoneErrorKind;
+  readonly disclosed: boolean;
 
-  constructor(kind: KeystoneErrorKind, message: string) {
+  constructor(kind: KeystoneErrorKind, message: string, options: { disclosed?: boolean } = {}) {
     super(message);
     this.name = 'KeystoneError';
     this.kind = kind;
+    this.disclosed = options.disclosed ?? false;
   }
 }
 
 export const tokenNotFound = (): KeystoneError => new KeystoneError('not_found', 'Failed to validate token');
+
+/** Keystone's generic 401, with the real reason kept as the message for whoever debugs. */
+export const unauthorized = (reason: string): KeystoneError => new KeystoneError('unauthorized', reason);
+
+/** ForbiddenAction: Keystone shows the action, even without insecure_debug. */
+export const forbiddenAction = (action: string): KeystoneError =>
+  new KeystoneError('forbidden', `You are not authorized to perform the requested action: ${action}.`);

@@ -1,25 +1,18 @@
 import type { Clock } from '../clock';
-import { auditId, opaqueTokenId } from '../ids';
-import { KeystoneError, tokenNotFound } from './errors';
-import { findUser, projectsOf, type UserRef } from './lookup';
-import { renderCatalog, renderToken } from './render';
-import { resolveScope, type ScopeRequest } from './scope';
-import type { IdentityStore, Project, ServiceType, TokenRecord, User } from './store';
+import { checkPassword, type PasswordCredentials } from './auth-methods';
+import { authenticate, type AuthAttempt, type AuthOutcome } from './authenticate';
+import { unauthorized } from './errors';
+import { findUser, projectsOf } from './lookup';
+import { createReceiptService } from './mfa';
+import { renderCatalog } from './render';
+import type { ScopeRequest } from './scope';
+import type { IdentityStore, Project, ServiceType, User } from './store';
+import { createTokenService, type IssuedToken } from './tokens';
 import type { KeystoneCatalogEntry, KeystoneToken } from './wire';
 
-/** A user by id, or by name within a domain given by id or name (as in a Keystone password body). */
-export interface PasswordCredentials {
-  password: string;
-  userId?: string;
-  userName?: string;
-  domainId?: string;
-  domainName?: string;
-}
-
-export interface IssuedToken {
-  id: string;
-  token: KeystoneToken;
-}
+export type { ApplicationCredentialRef, PasswordCredentials } from './auth-methods';
+export type { AuthAttempt, AuthOutcome } from './authenticate';
+export type { IssuedToken } from './tokens';
 
 export interface TokenRequest {
   userId: string;
@@ -30,12 +23,18 @@ export interface TokenRequest {
 export interface Keystone {
   /** The user, or null for a wrong password, an unknown or disabled user or domain (all alike). */
   authenticatePassword(credentials: PasswordCredentials): User | null;
+  /**
+   * POST /v3/auth/tokens: a token, or a receipt when a multi-factor user needs another method.
+   * Throws KeystoneError when a method fails or the scope is not allowed. Async because TOTP
+   * checks use Web Crypto.
+   */
+  authenticate(attempt: AuthAttempt): Promise<AuthOutcome>;
   /** Projects where the user has a role, disabled ones included, as GET /v3/auth/projects lists them. */
   projectsOf(userId: string): Project[];
-  /** Throws KeystoneError `unauthorized` when the scope is not allowed. */
+  /** Every project, as GET /v3/projects lists them for an admin. */
+  projects(): Project[];
+  /** A token for a user already authenticated (the msw BFF's login). Throws `unauthorized` for a bad scope. */
   issueToken(request: TokenRequest): IssuedToken;
-  /** The `token` method: a new token that keeps the old one's expiry. Throws `not_found` for a bad token. */
-  rescopeToken(tokenId: string, scope?: ScopeRequest): IssuedToken;
   /** The token's body; throws `not_found` when it is unknown, revoked or expired. */
   validateToken(tokenId: string, options?: { allowExpired?: boolean }): KeystoneToken;
   revokeToken(tokenId: string): void;
@@ -50,84 +49,26 @@ export interface KeystoneOptions {
   tokenLifetimeSeconds: number;
 }
 
-/** Keystone's `allow_expired_window` default: how long past expiry `allow_expired` still accepts a token. */
-const allowExpiredWindowMs = 48 * 3600 * 1000;
-
 export function createKeystone({ store, clock, tokenLifetimeSeconds }: KeystoneOptions): Keystone {
   if (!(tokenLifetimeSeconds > 0)) throw new RangeError(`Token lifetime must be positive: ${tokenLifetimeSeconds}`);
-  const lifetimeMs = tokenLifetimeSeconds * 1000;
-
-  function liveRecord(tokenId: string, allowExpired = false): { record: TokenRecord; token: KeystoneToken } {
-    const record = store.tokens.get(tokenId);
-    if (!record || record.revoked) throw tokenNotFound();
-    const deadline = record.expiresAt + (allowExpired ? allowExpiredWindowMs : 0);
-    if (clock.now() >= deadline) throw tokenNotFound();
-    return { record, token: renderToken(store, record) };
-  }
-
-  // Tokens are kept for the allow_expired window after expiry only, so a long demo does not grow forever.
-  function pruneTokens(now: number): void {
-    for (const [id, record] of store.tokens) {
-      if (record.expiresAt + allowExpiredWindowMs <= now) store.tokens.delete(id);
-    }
-  }
-
-  function issue(
-    user: User,
-    methods: string[],
-    scope: ScopeRequest,
-    chain?: { expiresAt: number; auditId: string },
-  ): IssuedToken {
-    const project = resolveScope(store, user, scope);
-    const now = clock.now();
-    pruneTokens(now);
-    const record: TokenRecord = {
-      id: opaqueTokenId(),
-      userId: user.id,
-      projectId: project?.id,
-      methods,
-      auditIds: chain ? [auditId(), chain.auditId] : [auditId()],
-      issuedAt: now,
-      expiresAt: chain?.expiresAt ?? now + lifetimeMs,
-      revoked: false,
-    };
-    store.tokens.set(record.id, record);
-    return { id: record.id, token: renderToken(store, record) };
-  }
+  const tokens = createTokenService(store, clock, tokenLifetimeSeconds * 1000);
+  const receipts = createReceiptService(store, clock);
 
   return {
-    authenticatePassword(credentials) {
-      const ref = userRef(credentials);
-      const user = ref && findUser(store, ref);
-      return user && store.passwords.get(user.id) === credentials.password ? user : null;
-    },
-
+    authenticatePassword: (credentials) => checkPassword(store, credentials),
+    authenticate: (attempt) => authenticate({ store, clock, tokens, receipts }, attempt),
     projectsOf: (userId) => projectsOf(store, userId),
-
+    projects: () => [...store.projects.values()],
     issueToken({ userId, methods = ['password'], scope = 'default' }) {
       const user = findUser(store, { id: userId });
-      if (!user) throw new KeystoneError('unauthorized', `User ${userId} is unknown or disabled`);
-      return issue(user, methods, scope);
+      if (!user) throw unauthorized(`User ${userId} is unknown or disabled`);
+      return tokens.issue({ user, methods, scope });
     },
-
-    rescopeToken(tokenId, scope = 'default') {
-      const { record } = liveRecord(tokenId);
-      const user = findUser(store, { id: record.userId });
-      if (!user) throw tokenNotFound();
-      // Keystone builds the method list from a set, and the audit chain keeps only its first id.
-      const methods = [...new Set(['token', ...record.methods])];
-      const [ownAuditId, chainAuditId = ownAuditId] = record.auditIds;
-      return issue(user, methods, scope, { expiresAt: record.expiresAt, auditId: chainAuditId });
-    },
-
-    validateToken: (tokenId, options = {}) => liveRecord(tokenId, options.allowExpired).token,
-
+    validateToken: (tokenId, options = {}) => tokens.live(tokenId, options.allowExpired).token,
     revokeToken(tokenId) {
-      liveRecord(tokenId).record.revoked = true;
+      tokens.live(tokenId).record.revoked = true;
     },
-
     catalog: () => renderCatalog(store),
-
     setServiceUrls(urls) {
       for (const endpoint of store.endpoints.values()) {
         const type = store.services.get(endpoint.serviceId)?.type;
@@ -136,13 +77,4 @@ export function createKeystone({ store, clock, tokenLifetimeSeconds }: KeystoneO
       }
     },
   };
-}
-
-function userRef(credentials: PasswordCredentials): UserRef | undefined {
-  const { userId, userName, domainId, domainName } = credentials;
-  if (userId !== undefined) return { id: userId };
-  if (userName === undefined) return undefined;
-  if (domainId !== undefined) return { name: userName, domain: { id: domainId } };
-  if (domainName !== undefined) return { name: userName, domain: { name: domainName } };
-  return undefined;
 }

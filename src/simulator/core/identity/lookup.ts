@@ -1,4 +1,4 @@
-import type { Domain, IdentityStore, Project, Role, User } from './store';
+import type { ApplicationCredential, Domain, IdentityStore, Project, Role, User } from './store';
 
 export type DomainRef = { id: string } | { name: string };
 export type UserRef = { id: string } | { name: string; domain: DomainRef };
@@ -54,4 +54,9 @@ export function effectiveRoles(store: IdentityStore, userId: string, projectId: 
     pending.push(...role.implies);
   }
   return [...found.values()];
+}
+
+/** The credential's roles that its user still holds on its project: all that its tokens carry. */
+export function applicationCredentialRoles(store: IdentityStore, credential: ApplicationCredential): Role[] {
+  return effectiveRoles(store, credential.userId, credential.projectId).filter((r) => credential.roleIds.includes(r.id));
 }

@@ -1,7 +1,7 @@
 import { tokenNotFound } from './errors';
-import { effectiveRoles, findProject, findUser, isScopable } from './lookup';
-import type { IdentityStore, TokenRecord } from './store';
-import type { KeystoneCatalogEntry, KeystoneRef, KeystoneToken } from './wire';
+import { applicationCredentialRoles, effectiveRoles, findProject, findUser, isScopable } from './lookup';
+import type { ApplicationCredential, IdentityStore, TokenRecord, User } from './store';
+import type { KeystoneCatalogEntry, KeystoneRef, KeystoneToken, KeystoneUserRef } from './wire';
 
 /** Keystone's timestamp format: ISO 8601 with microseconds and `Z`. */
 export function keystoneTime(ms: number): string {
@@ -32,20 +32,35 @@ export function renderToken(store: IdentityStore, record: TokenRecord): Keystone
     expires_at: keystoneTime(record.expiresAt),
     issued_at: keystoneTime(record.issuedAt),
     methods: record.methods,
-    user: { domain: domainRef(store, user.domainId), id: user.id, name: user.name, password_expires_at: null },
+    user: { ...userRefOf(store, user), password_expires_at: null },
   };
   if (record.projectId === undefined) return token;
 
   const project = findProject(store, { id: record.projectId });
-  const roles = project ? effectiveRoles(store, user.id, project.id) : [];
+  const credential = applicationCredentialOf(store, record);
+  const held = project ? effectiveRoles(store, user.id, project.id) : [];
+  const roles = credential ? applicationCredentialRoles(store, credential) : held;
   if (!project || !isScopable(store, project) || roles.length === 0) throw tokenNotFound();
   return {
     ...token,
+    ...(credential && { application_credential: { id: credential.id, name: credential.name, restricted: credential.restricted } }),
     catalog: renderCatalog(store),
     is_domain: false,
     project: { domain: domainRef(store, project.domainId), id: project.id, name: project.name },
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
   };
+}
+
+export function userRefOf(store: IdentityStore, user: User): KeystoneUserRef {
+  return { domain: domainRef(store, user.domainId), id: user.id, name: user.name };
+}
+
+/** The credential that made the token, if one did; a deleted credential takes its tokens with it. */
+function applicationCredentialOf(store: IdentityStore, record: TokenRecord): ApplicationCredential | undefined {
+  if (record.applicationCredentialId === undefined) return undefined;
+  const credential = store.applicationCredentials.get(record.applicationCredentialId);
+  if (!credential) throw tokenNotFound();
+  return credential;
 }
 
 function domainRef(store: IdentityStore, domainId: string): KeystoneRef {

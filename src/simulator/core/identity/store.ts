@@ -12,6 +12,15 @@ export interface User {
   domainId: string;
   enabled: boolean;
   defaultProjectId?: string;
+  options?: UserOptions;
+}
+
+/** Keystone's user options that change how the user signs in. */
+export interface UserOptions {
+  /** Keystone reads a missing value as true: rules, once set, apply unless this is false. */
+  multiFactorAuthEnabled?: boolean;
+  /** Method lists, any one of which completes a login, e.g. `[["password", "totp"]]`. */
+  multiFactorAuthRules?: string[][];
 }
 
 export interface Project {
@@ -51,11 +60,25 @@ export interface Endpoint {
   url: string;
 }
 
+/** A user's delegation to an application: one project, a subset of the user's roles there. */
+export interface ApplicationCredential {
+  id: string;
+  name: string;
+  userId: string;
+  projectId: string;
+  /** Roles the credential may use; a token gets those the user still holds on the project. */
+  roleIds: string[];
+  /** Keystone's default: the credential cannot create more credentials or trusts. */
+  restricted: boolean;
+}
+
 /** What a token stands for; its body is rendered at each validation, as fernet tokens are. */
 export interface TokenRecord {
   id: string;
   userId: string;
   projectId?: string;
+  /** Set when an application credential made the token: its roles and project, never another scope. */
+  applicationCredentialId?: string;
   methods: string[];
   /** The token's own audit id, then (after a rescope) the id of the chain's first token. */
   auditIds: [string] | [string, string];
@@ -65,11 +88,25 @@ export interface TokenRecord {
   revoked: boolean;
 }
 
+/** A partial login of a multi-factor user: the methods already passed, until it expires. */
+export interface ReceiptRecord {
+  id: string;
+  userId: string;
+  methods: string[];
+  issuedAt: number;
+  expiresAt: number;
+}
+
 export interface IdentityStore {
   domains: Map<string, Domain>;
   users: Map<string, User>;
   /** Passwords by user id, apart from the users so that a user record never carries a secret. */
   passwords: Map<string, string>;
+  /** Base32 TOTP secrets by user id (Keystone keeps them as credentials of type `totp`). */
+  totpSecrets: Map<string, string>;
+  applicationCredentials: Map<string, ApplicationCredential>;
+  /** Application credential secrets by credential id, apart as passwords are. */
+  applicationCredentialSecrets: Map<string, string>;
   projects: Map<string, Project>;
   roles: Map<string, Role>;
   assignments: RoleAssignment[];
@@ -78,6 +115,7 @@ export interface IdentityStore {
   services: Map<string, Service>;
   endpoints: Map<string, Endpoint>;
   tokens: Map<string, TokenRecord>;
+  receipts: Map<string, ReceiptRecord>;
 }
 
 export function createIdentityStore(): IdentityStore {
@@ -85,6 +123,9 @@ export function createIdentityStore(): IdentityStore {
     domains: new Map(),
     users: new Map(),
     passwords: new Map(),
+    totpSecrets: new Map(),
+    applicationCredentials: new Map(),
+    applicationCredentialSecrets: new Map(),
     projects: new Map(),
     roles: new Map(),
     assignments: [],
@@ -92,5 +133,6 @@ export function createIdentityStore(): IdentityStore {
     services: new Map(),
     endpoints: new Map(),
     tokens: new Map(),
+    receipts: new Map(),
   };
 }

@@ -20,7 +20,11 @@ export interface KeystoneCatalogEntry {
   type: string;
 }
 
+export type KeystoneUserRef = KeystoneRef & { domain: KeystoneRef };
+
 export interface KeystoneToken {
+  /** Only on tokens made by an application credential. */
+  application_credential?: KeystoneRef & { restricted: boolean };
   audit_ids: string[];
   catalog?: KeystoneCatalogEntry[];
   expires_at: string;
@@ -29,5 +33,11 @@ export interface KeystoneToken {
   methods: string[];
   project?: KeystoneRef & { domain: KeystoneRef };
   roles?: KeystoneRef[];
-  user: KeystoneRef & { domain: KeystoneRef; password_expires_at: string | null };
+  user: KeystoneUserRef & { password_expires_at: string | null };
+}
+
+/** The body of the 401 that asks a multi-factor user for another method. */
+export interface KeystoneReceiptBody {
+  receipt: { expires_at: string; issued_at: string; methods: string[]; user: KeystoneUserRef };
+  required_auth_methods: string[][];
 }

@@ -1,6 +1,11 @@
 /** Glance's images. Custom properties (os_distro, image_type, instance_uuid…) are top-level keys on the wire. */
 export type ImageStatus = 'queued' | 'saving' | 'uploading' | 'importing' | 'active' | 'killed' | 'deleted' | 'pending_delete' | 'deactivated';
 
+export interface ImageMember {
+  projectId: string;
+  status: 'pending' | 'accepted' | 'rejected';
+}
+
 export interface Image {
   id: string;
   name: string;
@@ -20,6 +25,8 @@ export interface Image {
   updatedAt: number;
   checksum: string | null;
   properties: Record<string, string>;
+  /** Projects a `shared` image is shared with (image members); absent means none. */
+  members?: ImageMember[];
   /** When a snapshot in `saving` becomes `active`; settled lazily like server tasks. */
   activeAt: number | null;
 }

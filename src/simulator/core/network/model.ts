@@ -3,7 +3,7 @@
  * (revision_number, created_at/updated_at, tags) every Neutron resource carries. Times are epoch ms.
  */
 
-interface StandardAttributes {
+export interface StandardAttributes {
   id: string;
   name: string;
   description: string;
@@ -74,26 +74,58 @@ export interface FloatingIp extends StandardAttributes {
   status: 'ACTIVE' | 'DOWN';
 }
 
+export interface SecurityGroupRule {
+  id: string;
+  direction: 'ingress' | 'egress';
+  ethertype: 'IPv4' | 'IPv6';
+  protocol: string | null;
+  portRangeMin: number | null;
+  portRangeMax: number | null;
+  remoteIpPrefix: string | null;
+  /** The group whose members may reach this one; the default group names itself. */
+  remoteGroupId: string | null;
+}
+
+export interface SecurityGroup extends StandardAttributes {
+  stateful: boolean;
+  rules: SecurityGroupRule[];
+}
+
 export interface NetworkStore {
   networks: Map<string, Network>;
   subnets: Map<string, Subnet>;
   ports: Map<string, Port>;
   floatingIps: Map<string, FloatingIp>;
+  securityGroups: Map<string, SecurityGroup>;
   /** Ports by device id, so a server's addresses are found without scanning every port. */
   portsByDevice: Map<string, Set<string>>;
 }
 
 export function createNetworkStore(): NetworkStore {
-  return { networks: new Map(), subnets: new Map(), ports: new Map(), floatingIps: new Map(), portsByDevice: new Map() };
+  return { networks: new Map(), subnets: new Map(), ports: new Map(), floatingIps: new Map(), securityGroups: new Map(), portsByDevice: new Map() };
 }
 
 export function addPort(store: NetworkStore, port: Port): void {
   store.ports.set(port.id, port);
-  if (port.deviceId) {
-    let set = store.portsByDevice.get(port.deviceId);
-    if (!set) store.portsByDevice.set(port.deviceId, (set = new Set()));
-    set.add(port.id);
-  }
+  moveDevice(store, port.id, '', port.deviceId);
+}
+
+export function removePort(store: NetworkStore, portId: string): void {
+  const port = store.ports.get(portId);
+  if (!port) return;
+  store.ports.delete(portId);
+  moveDevice(store, portId, port.deviceId, '');
+}
+
+/** Keeps the by-device index right when a port's device_id changes from `from` to `to`. */
+export function moveDevice(store: NetworkStore, portId: string, from: string, to: string): void {
+  const old = store.portsByDevice.get(from);
+  old?.delete(portId);
+  if (old?.size === 0) store.portsByDevice.delete(from);
+  if (!to) return;
+  let set = store.portsByDevice.get(to);
+  if (!set) store.portsByDevice.set(to, (set = new Set()));
+  set.add(portId);
 }
 
 export function portsOfDevice(store: NetworkStore, deviceId: string): Port[] {

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SimulatedCloud } from '../core/cloud';
+import { type ActionContext, type ActionResult, ComputeError, deleteServer, readActionRequest } from '../core/compute/actions';
+import { NovaFault } from './faults';
+import { NovaLinks } from './links';
+import { findServer } from './lookup';
+import { renderServer } from './views/server';
+
+/** What Nova reads as JSON (wsgi.Request.get_content_type); none or text/plain count as JSON. */
+const jsonTypes = new Set(['application/json', 'application/vnd.openstack.compute+json', 'text/plain']);
+
+/**
+ * `POST /servers/{id}/action` and `DELETE /servers/{id}`. The body is read raw so that Nova's own
+ * order holds: the body and its schema are judged (400) before the server is looked up (404),
+ * then the policy (403) and the guards (409) inside the action.
+ */
+export function registerActionRoutes(app: FastifyInstance, cloud: SimulatedCloud): void {
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    scope.post<{ Params: { id: string }; Body: string | undefined }>('/servers/:id/action', async (request, reply) => {
+      const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+      if (type && !jsonTypes.has(type)) throw new NovaFault(415, 'Unsupported Content-Type');
+      const { action, value } = asNova(() => readActionRequest(request.body ?? '', request.microversion));
+      const server = findServer(cloud, request, request.params.id);
+      const result = asNova(() => action.run(actionContext(cloud, request, reply), server, value));
+      return answer(cloud, request, reply, result);
+    });
+    // Inside the raw-body scope too, so a DELETE sent with a JSON content type and no body passes.
+    scope.delete<{ Params: { id: string } }>('/servers/:id', async (request, reply) => {
+      const server = findServer(cloud, request, request.params.id);
+      return answer(cloud, request, reply, asNova(() => deleteServer(actionContext(cloud, request, reply), server)));
+    });
+  });
+}
+
+export function actionContext(cloud: SimulatedCloud, request: FastifyRequest, reply: FastifyReply): ActionContext {
+  const { userId, projectId, isAdmin, roles } = request.caller;
+  return {
+    cloud,
+    caller: { userId, projectId, isAdmin, roles },
+    requestId: String(reply.getHeader('x-openstack-request-id')),
+    now: cloud.clock.now(),
+    microversion: request.microversion,
+  };
+}
+
+/** Runs core code, turning its refusals into Nova's fault bodies. */
+export function asNova<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ComputeError) throw new NovaFault(error.status, error.message);
+    throw error;
+  }
+}
+
+function answer(cloud: SimulatedCloud, request: FastifyRequest, reply: FastifyReply, result: ActionResult): unknown {
+  switch (result.kind) {
+    case 'accepted':
+      return reply.code(202).send();
+    case 'no-content':
+      return reply.code(204).send();
+    case 'password':
+      return reply.code(200).send({ adminPass: result.adminPass });
+    case 'console':
+      return reply.code(200).send({ output: result.output });
+    case 'image':
+      // From 2.45 the id comes in the body; before, only as a Location header pointing at Glance.
+      if (request.microversion.atLeast('2.45')) return reply.code(202).send({ image_id: result.imageId });
+      return reply.code(202).header('location', `${glanceUrl(cloud, request)}/v2/images/${result.imageId}`).send();
+    case 'rebuilt': {
+      const self = new NovaLinks(request).resource('servers', result.server.id)[0]?.href ?? '';
+      const server = { ...renderServer(cloud, request, result.server), adminPass: result.adminPass };
+      return reply.code(202).header('location', self).send({ server });
+    }
+  }
+}
+
+/** Glance's endpoint in the caller's catalog, as Nova's image API finds it. */
+function glanceUrl(cloud: SimulatedCloud, request: FastifyRequest): string {
+  const endpoints = cloud.keystone.catalog().find((entry) => entry.type === 'image')?.endpoints ?? [];
+  const endpoint = endpoints.find((e) => e.interface === 'public') ?? endpoints[0];
+  return (endpoint?.url ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
