@@ -1,0 +1,71 @@
+import { Agent, request } from 'undici';
+import { buildApp } from '../server/app';
+import { loadConfig, simulatorCloudConfig } from '../server/plugins/config';
+import { startSimulator } from '../simulator';
+import { type Figure, percentile, round, throughput, timeSequential } from './measure';
+
+/**
+ * What the BFF adds to a list call (architecture.md budget: ≤ 1 ms median over calling Nova
+ * directly, one connection at a time), and its requests/s with 50 connections, on 10 000 servers.
+ */
+export async function bffBench(): Promise<Figure[]> {
+  const simulator = await startSimulator({ seed: { servers: 10_000, networks: 2_000 } });
+  const config = loadConfig({ LOG_LEVEL: 'warn', STACKDECK_STATIC_DIR: '/nonexistent', STACKDECK_LOGIN_RATE_LIMIT: '1000' });
+  config.clouds.push(simulatorCloudConfig(simulator.authUrl));
+  const app = await buildApp({ config });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const dispatcher = new Agent({ connections: 64 });
+  try {
+    const login = await request(`${base}/api/auth/login`, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'stackdeck' },
+      body: JSON.stringify({ username: 'demo', password: 'demo' }),
+    });
+    await login.body.dump();
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+
+    const token = await directToken(simulator.authUrl);
+    const direct = () =>
+      get(`${simulator.endpoints.compute}/servers/detail?limit=50&sort_key=created_at&sort_dir=desc`, dispatcher, {
+        'x-auth-token': token,
+        'openstack-api-version': 'compute 2.100',
+      });
+    const viaBff = () => get(`${base}/api/servers?limit=50`, dispatcher, { cookie });
+
+    const directMs = percentile(await timeSequential(200, direct), 50);
+    const bffMs = percentile(await timeSequential(200, viaBff), 50);
+    const rps = await throughput(50, 5_000, viaBff);
+    return [
+      { name: 'bff: list of 50 servers, Nova directly, median', value: round(directMs), unit: 'ms' },
+      { name: 'bff: list of 50 servers through the BFF, median', value: round(bffMs), unit: 'ms' },
+      { name: 'bff: added by the BFF to a list call, median', value: round(bffMs - directMs), unit: 'ms', budget: 1 },
+      { name: 'bff: list calls per second, 50 connections', value: round(rps, 0), unit: 'req/s', higherIsBetter: true },
+    ];
+  } finally {
+    await dispatcher.close();
+    await app.close();
+    await simulator.close();
+  }
+}
+
+async function get(url: string, dispatcher: Agent, headers: Record<string, string>): Promise<void> {
+  const res = await request(url, { dispatcher, headers });
+  if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
+  await res.body.dump();
+}
+
+async function directToken(authUrl: string): Promise<string> {
+  const res = await request(`${authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: 'demo', domain: { name: 'Default' }, password: 'demo' } } },
+        scope: { project: { name: 'demo', domain: { name: 'Default' } } },
+      },
+    }),
+  });
+  await res.body.dump();
+  return String(res.headers['x-subject-token']);
+}
