@@ -32,7 +32,15 @@ export async function simulatorBench(): Promise<Figure[]> {
       if (res.statusCode !== 200) throw new Error(`Nova answered ${res.statusCode}`);
       await res.body.json();
     });
+    const networks = [...simulator.cloud.network.networks.keys()].sort();
+    const networkMarker = networks[1000] ?? '';
+    const neutron = await timeSequential(200, async () => {
+      const res = await request(`${simulator.endpoints.network}/v2.0/networks?limit=100&marker=${networkMarker}`, { headers });
+      if (res.statusCode !== 200) throw new Error(`Neutron answered ${res.statusCode}`);
+      await res.body.json();
+    });
     return [
+      { name: 'simulator: networks page of 100 of 2 000 (marker), median', value: round(percentile(neutron, 50)), unit: 'ms' },
       { name: 'simulator: servers/detail page of 100 of 10 000 (name filter, marker), median', value: round(percentile(samples, 50)), unit: 'ms' },
       { name: 'simulator: servers/detail page of 100 of 10 000 (name filter, marker), p99', value: round(percentile(samples, 99)), unit: 'ms' },
       { name: 'simulator: heap for 10 000 servers and 2 000 networks', value: round((heapAfter - heapBefore) / 2 ** 20, 1), unit: 'MiB' },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { totpCode } from '../core/identity/totp';
 import { demoApplicationCredential, mfaTotpSecret, projectIds, userIds } from '../core/seed';
 import { startSimulatorProcess, type SimulatorProcess } from '../testing/simulator-process';
@@ -19,18 +19,28 @@ let demoEnvironment: Record<string, string>;
 /** Active, unlocked servers of the demo project, one per test that changes a server. */
 let servers: NovaServer[];
 let flavors: NovaFlavor[];
+/** Why the set-up failed: every test then fails with it (a failing beforeAll would mark them skipped). */
+let setupError: unknown;
 
 beforeAll(async () => {
-  await assertOpenstackInstalled();
-  simulator = await startSimulatorProcess(['--servers', '80', '--networks', '8', '--projects', '3', '--seed', '7', '--profile', 'fast']);
-  const [demo] = simulator.environments;
-  if (demo?.OS_USERNAME !== 'demo') throw new Error('The first printed block is not demo’s');
-  demoEnvironment = demo;
-  openstack = await createOpenstackCli(demo);
-  nova = await connectNova(demo);
-  servers = (await nova.servers()).filter((s) => s.status === 'ACTIVE' && !s.locked && s['OS-EXT-STS:task_state'] === null);
-  flavors = await nova.flavors();
+  try {
+    await assertOpenstackInstalled();
+    simulator = await startSimulatorProcess(['--servers', '60', '--networks', '8', '--projects', '3', '--seed', '7', '--profile', 'fast']);
+    const [demo] = simulator.environments;
+    if (demo?.OS_USERNAME !== 'demo') throw new Error('The first printed block is not demo’s');
+    demoEnvironment = demo;
+    openstack = await createOpenstackCli(demo);
+    nova = await connectNova(demo);
+    servers = (await nova.servers()).filter((s) => s.status === 'ACTIVE' && !s.locked && s['OS-EXT-STS:task_state'] === null);
+    flavors = await nova.flavors();
+  } catch (error) {
+    setupError = error;
+  }
 }, 60_000);
+
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
 
 afterAll(async () => {
   await openstack?.dispose();
@@ -46,13 +56,16 @@ function claimServer(test: (server: NovaServer) => boolean = () => true): NovaSe
 }
 
 /**
- * Another flavor Nova lets the server move to: a disk no smaller (Nova refuses to shrink one), and
- * no more cores or RAM, because Nova checks quota for what a resize adds and the seeded demo
- * project already uses more RAM than the default quota allows.
+ * The smallest other flavor Nova lets the server move to: no smaller disk (Nova refuses to shrink
+ * one), and as few added cores and as little RAM as can be, since Nova checks quota for what a
+ * resize adds.
  */
 function resizeTarget(server: NovaServer): NovaFlavor | undefined {
-  const { original_name: name, vcpus, ram, disk } = server.flavor;
-  return flavors.find((f) => f.name !== name && f.vcpus <= vcpus && f.ram <= ram && f.disk >= disk);
+  const { original_name: name, disk } = server.flavor;
+  return flavors
+    .filter((f) => f.name !== name && f.disk >= disk)
+    .sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram)
+    .at(0);
 }
 
 function claimResizable(): { server: NovaServer; flavor: NovaFlavor } {

@@ -1,3 +1,4 @@
+import { projectUsage } from './compute/actions/quota';
 import { type ComputeStore, type Flavor, type InstanceAction, PowerState, type Server, type VmState } from './compute/model';
 import type { IdentityStore } from './identity/store';
 import type { Image, ImageStore } from './image/model';
@@ -62,6 +63,22 @@ export function seedResources(stores: Stores, now: number, options: ResourceSeed
   const images = seedImages(stores.images, random, now);
   const nets = seedNetworks(stores.network, random, now, projects, Math.max(options.networks ?? 30, projects.length + 1));
   seedServers(stores, random, now, projects, nets, images, options.servers ?? 200);
+  fitQuota(stores.compute, projects);
+}
+
+/**
+ * Quota with headroom over the busiest project: resizes to bigger flavors work in the demo, and
+ * the limit is still a real one that the resize dialog can show and a test can reach.
+ */
+function fitQuota(compute: ComputeStore, projects: string[]): void {
+  const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;
+  for (const projectId of projects) {
+    const usage = projectUsage(compute, projectId);
+    const instances = [...compute.servers.values()].filter((s) => s.projectId === projectId).length;
+    compute.quota.cores = Math.max(compute.quota.cores, roundUp(usage.cores * 1.25 + 32, 10));
+    compute.quota.ramMb = Math.max(compute.quota.ramMb, roundUp(usage.ram * 1.25 + 65536, 1024));
+    compute.quota.instances = Math.max(compute.quota.instances, roundUp(instances * 1.25 + 10, 10));
+  }
 }
 
 /** Project ids that own resources: the seeded ones first, then generated projects (admin sees them). */

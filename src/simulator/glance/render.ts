@@ -1,9 +1,5 @@
 import type { Image } from '../core/image/model';
-
-/** Glance's timestamps (`timeutils.isotime`): UTC, whole seconds, `Z`. */
-function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
+import { isoSeconds } from '../http/iso-time';
 
 /**
  * The image as `ResponseSerializer._format_image` builds it: custom properties first as top-level

@@ -77,7 +77,3 @@ export function isReadable<T>(attribute: Attribute<T>): boolean {
   return attribute.read !== undefined || attribute.field !== undefined;
 }
 
-/** Neutron's timestamps: ISO 8601 in UTC without fractions (`2016-03-08T20:19:41Z`). */
-export function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}

@@ -1,4 +1,4 @@
-import { badRequest, httpBadRequest, NeutronFault } from '../core/network/errors';
+import { httpBadRequest, NeutronFault } from '../core/network/errors';
 import type { StandardAttributes } from '../core/network/model';
 import type { View } from './attributes';
 import { checkAttribute } from './checks';
@@ -53,7 +53,6 @@ function prepare<T extends StandardAttributes>(collection: Collection<T>, raw: R
     const check = attribute.write?.check;
     if (check && attribute.key in body) body[attribute.key] = checkAttribute(attribute.key, body[attribute.key], check);
   }
-  enforceAdminOnly(collection, body, method, view);
   return body;
 }
 
@@ -77,29 +76,11 @@ function populateProject(body: Body, method: 'post' | 'put', view: View): void {
 /**
  * Policy on attributes only admins may set (`create_network:shared`, `update_port:binding:host_id`…):
  * Neutron checks those explicitly set to something other than their default, and names every rule.
+ * It runs after the body checks and after the item was found, as Neutron's policy hook does.
  */
-function enforceAdminOnly<T extends StandardAttributes>(collection: Collection<T>, body: Body, method: 'post' | 'put', view: View): void {
+export function enforceAdminOnly<T extends StandardAttributes>(collection: Collection<T>, body: Body, method: 'post' | 'put', view: View): void {
   if (view.viewer.isAdmin) return;
   const action = `${method === 'post' ? 'create' : 'update'}_${collection.singular}`;
   const set = collection.attributes.filter((a) => a.write?.adminOnly && a.key in body && body[a.key] !== a.write.default).map((a) => `rule:${action}:${a.key}`);
   if (set.length > 0) throw new NeutronFault(403, 'PolicyNotAuthorized', `(rule:${action} and ${set.join(' and ')}) is disallowed by policy`);
-}
-
-/**
- * `check_request_for_revision_constraint`: webob splits If-Match into entity tags (quoted strong
- * tags, or the whole value when nothing is quoted) and Neutron looks for `revision_number=<int>`.
- */
-export function revisionConstraint(ifMatch: string | undefined): number | undefined {
-  if (!ifMatch || ifMatch === '*') return undefined;
-  const quoted = [...ifMatch.matchAll(/(?:^|\s)(W\/)?"((?:\\"|.)*?)"/g)];
-  const tags = quoted.length === 0 ? [ifMatch] : quoted.filter((m) => !m[1]).map((m) => m[2] ?? '');
-  let revision: number | undefined;
-  for (const tag of tags) {
-    if (!tag.startsWith('revision_number=')) continue;
-    if (revision !== undefined) throw badRequest('if-match', 'Multiple revision_number etags are not supported.');
-    const text = tag.split('revision_number=')[1] ?? '';
-    if (!/^\s*[+-]?\d+\s*$/.test(text)) throw badRequest('if-match', 'Revision number etag must be in the format of revision_number=<int>');
-    revision = Number(text);
-  }
-  return revision;
 }

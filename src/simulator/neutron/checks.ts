@@ -1,6 +1,6 @@
 import { formatCidr, parseCidr, parseIp } from '../core/network/addresses';
 import { httpBadRequest, invalidInput } from '../core/network/errors';
-import { pyStr } from './python';
+import { pyRepr, pyStr } from '../core/compute/actions/python-repr';
 
 /**
  * neutron-lib's converters and validators for body attributes, as data: a converter failing is
@@ -90,7 +90,7 @@ const implementations: { [K in Kind]: CheckImplementation<K> } = {
   uuid: { validate: (value) => (isString(value) && uuidPattern.test(value) ? undefined : `'${pyStr(value)}' is not a valid UUID`) },
   values: {
     convert: (value, check) => (check.integer ? toInteger(value) : value),
-    validate: (value, { values }) => (values.includes(value) ? undefined : `${pyStr(value)} is not in [${values.map((v) => pyStr(v)).join(', ')}]`),
+    validate: (value, { values }) => (values.includes(value) ? undefined : `${pyStr(value)} is not in ${pyRepr(values)}`),
   },
   cidr: {
     validate: (value) => {

@@ -54,7 +54,7 @@ function requestedFields(query: QueryPairs): Set<string> | undefined {
 }
 
 /** The attributes this caller gets: admin-only ones (provider:*, binding:*) are policy-stripped. */
-function shownAttributes<T>(collection: Collection<StandardAttributes & T>, view: View, fields: Set<string> | undefined) {
+function shownAttributes<T extends StandardAttributes>(collection: Collection<T>, view: View, fields: Set<string> | undefined): Array<Attribute<T>> {
   return collection.attributes.filter((a) => isReadable(a) && (!a.adminOnly || view.viewer.isAdmin) && (!fields || fields.has(a.key)));
 }
 

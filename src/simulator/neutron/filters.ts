@@ -2,7 +2,7 @@ import { httpBadRequest } from '../core/network/errors';
 import type { StandardAttributes } from '../core/network/model';
 import { type Attribute, type CustomFilter, type FilterKind, readAttribute, type View } from './attributes';
 import { toBoolean, toInteger } from './checks';
-import { pyRepr } from './python';
+import { pyRepr } from '../core/compute/actions/python-repr';
 import type { QueryPairs } from './query';
 
 /** Query keys that are not filters (api_common.get_filters' `skips`). */

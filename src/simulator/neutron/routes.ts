@@ -6,21 +6,16 @@ import type { StandardAttributes } from '../core/network/model';
 import { atomically } from '../core/network/transaction';
 import { queryPairs } from '../http/python-urlencode';
 import { createView, type View } from './attributes';
-import { createBodies, revisionConstraint, updateBody } from './bodies';
+import { createBodies, enforceAdminOnly, updateBody } from './bodies';
 import { type Collection, type CollectionWrites, findVisible, listItems, renderItem, showItem } from './collection';
 import { resourceNotFound } from './errors';
 import { extensions } from './extensions';
+import { revisionConstraint } from './if-match';
 import { floatingIps } from './resources/floating-ips';
 import { networks } from './resources/networks';
 import { ports } from './resources/ports';
 import { securityGroups } from './resources/security-groups';
 import { subnets } from './resources/subnets';
-
-// Variance: each collection is used only with its own item type.
-type AnyCollection = Collection<StandardAttributes>;
-const collections = new Map<string, AnyCollection>(
-  ([networks, subnets, ports, floatingIps, securityGroups] as unknown as AnyCollection[]).map((c) => [c.path, c]),
-);
 
 interface Request {
   method: string;
@@ -33,11 +28,24 @@ interface Request {
 
 type Handler = (request: Request, reply: FastifyReply) => unknown;
 
+/** A collection's handlers by method, for the collection path and for one item. */
+interface CollectionRoutes {
+  collection: Record<string, Handler>;
+  item(id: string): Record<string, Handler>;
+}
+
 /**
  * Every `/v2.0/…` path in one place, as Neutron's router reads it: the last segment may carry a
  * `.json` format suffix (Routes strips it; any other suffix stays part of the id).
  */
 export function registerResourceRoutes(app: FastifyInstance, cloud: SimulatedCloud, maxLimit: number): void {
+  const routes = new Map<string, CollectionRoutes>([
+    [networks.path, collectionRoutes(networks, maxLimit)],
+    [subnets.path, collectionRoutes(subnets, maxLimit)],
+    [ports.path, collectionRoutes(ports, maxLimit)],
+    [floatingIps.path, collectionRoutes(floatingIps, maxLimit)],
+    [securityGroups.path, collectionRoutes(securityGroups, maxLimit)],
+  ]);
   app.route({
     method: ['GET', 'POST', 'PUT', 'DELETE'],
     url: '/v2.0/*',
@@ -49,7 +57,7 @@ export function registerResourceRoutes(app: FastifyInstance, cloud: SimulatedClo
         view: createView(cloud.network, http.caller, cloud.clock.now()),
         http,
       };
-      return route(request, maxLimit)(request, reply);
+      return route(routes, request)(request, reply);
     },
   });
 }
@@ -62,17 +70,14 @@ function segmentsOf(url: string): string[] {
   return segments;
 }
 
-function route(request: Request, maxLimit: number): Handler {
+function route(routes: Map<string, CollectionRoutes>, request: Request): Handler {
   const [first = '', id, ...rest] = request.segments;
   if (rest.length > 0) return notFound;
   if (first === 'extensions') return request.method !== 'GET' ? notFound : id === undefined ? listExtensions : showExtension(id);
-  const collection = collections.get(first);
-  if (!collection) return notFound;
-  const handlers: Record<string, Handler | undefined> =
-    id === undefined
-      ? { GET: list(collection, maxLimit), POST: create(collection) }
-      : { GET: show(collection, id), PUT: update(collection, id), DELETE: remove(collection, id) };
-  return withRevisionCheck(handlers[request.method] ?? methodNotAllowed);
+  const handlers = routes.get(first);
+  if (!handlers) return notFound;
+  const byMethod = id === undefined ? handlers.collection : handlers.item(id);
+  return withRevisionCheck(byMethod[request.method] ?? methodNotAllowed);
 }
 
 const notFound: Handler = () => {
@@ -110,60 +115,54 @@ function pathUrl(http: FastifyRequest): string {
   return `${scheme}://${http.host}${http.url.split('?')[0]}`;
 }
 
-const list =
-  (collection: AnyCollection, maxLimit: number): Handler =>
-  (request) =>
-    listItems(collection, request.view, request.query, { maxLimit, pathUrl: pathUrl(request.http) });
+function collectionRoutes<T extends StandardAttributes>(collection: Collection<T>, maxLimit: number): CollectionRoutes {
+  /** Floating IPs and security groups are read-only in the simulator. */
+  const writesFor = (request: Request): CollectionWrites<T> => {
+    if (!collection.writes) throw notAllowed(request.method);
+    return collection.writes;
+  };
 
-const show =
-  (collection: AnyCollection, id: string): Handler =>
-  (request) =>
-    showItem(collection, request.view, id, request.query);
+  /**
+   * The item a PUT or DELETE may change: visible (else the 404), the caller's own or an admin's
+   * (else the policy's 403), and at the revision an If-Match names (else the 412).
+   */
+  const changeable = (request: Request, id: string, action: 'update' | 'delete'): T => {
+    const item = findVisible(collection, request.view, id);
+    if (!owns(request.view.viewer, item)) throw policyNotAuthorized(`rule:${action}_${collection.singular}`);
+    const expected = revisionConstraint(request.http.headers['if-match']);
+    if (expected !== undefined && expected !== item.revisionNumber) throw revisionConstraintFailed(expected, item.revisionNumber);
+    return item;
+  };
 
-/** Floating IPs and security groups are read-only in the simulator. */
-function writesOf(collection: AnyCollection, request: Request): CollectionWrites<StandardAttributes> {
-  if (!collection.writes) throw notAllowed(request.method);
-  return collection.writes;
+  return {
+    collection: {
+      GET: (request) => listItems(collection, request.view, request.query, { maxLimit, pathUrl: pathUrl(request.http) }),
+      POST: (request, reply) => {
+        const writes = writesFor(request);
+        const { bulk, items } = createBodies(collection, request.http.body, request.view);
+        for (const body of items) enforceAdminOnly(collection, body, 'post', request.view);
+        const created = atomically((tx) => items.map((body) => writes.create(tx, body, request.view)));
+        const rendered = created.map((item) => renderItem(collection, request.view, item));
+        return reply.code(201).send(bulk ? { [collection.plural]: rendered } : { [collection.singular]: rendered[0] });
+      },
+    },
+    item: (id) => ({
+      GET: (request) => showItem(collection, request.view, id, request.query),
+      PUT: (request) => {
+        const writes = writesFor(request);
+        const body = updateBody(collection, request.http.body, request.view);
+        const item = changeable(request, id, 'update');
+        enforceAdminOnly(collection, body, 'put', request.view);
+        atomically((tx) => writes.update(tx, item, body, request.view));
+        return { [collection.singular]: renderItem(collection, request.view, item) };
+      },
+      DELETE: (request, reply) => {
+        const writes = writesFor(request);
+        if (request.http.body !== undefined && request.http.body !== null) throw httpBadRequest('Request body is not supported in DELETE.');
+        const item = changeable(request, id, 'delete');
+        atomically((tx) => writes.remove(tx, item, request.view));
+        return reply.code(204).send();
+      },
+    }),
+  };
 }
-
-const create =
-  (collection: AnyCollection): Handler =>
-  (request, reply) => {
-    const writes = writesOf(collection, request);
-    const { bulk, items } = createBodies(collection, request.http.body, request.view);
-    const created = atomically((tx) => items.map((body) => writes.create(tx, body, request.view)));
-    const rendered = created.map((item) => renderItem(collection, request.view, item));
-    return reply.code(201).send(bulk ? { [collection.plural]: rendered } : { [collection.singular]: rendered[0] });
-  };
-
-/**
- * The item a PUT or DELETE may change: visible (else the 404), the caller's own or an admin's
- * (else the policy's 403), and at the revision an If-Match names (else the 412).
- */
-function changeable(collection: AnyCollection, request: Request, id: string, action: 'update' | 'delete'): StandardAttributes {
-  const item = findVisible(collection, request.view, id);
-  if (!owns(request.view.viewer, item)) throw policyNotAuthorized(`rule:${action}_${collection.singular}`);
-  const expected = revisionConstraint(request.http.headers['if-match']);
-  if (expected !== undefined && expected !== item.revisionNumber) throw revisionConstraintFailed(expected, item.revisionNumber);
-  return item;
-}
-
-const update =
-  (collection: AnyCollection, id: string): Handler =>
-  (request) => {
-    const writes = writesOf(collection, request);
-    const body = updateBody(collection, request.http.body, request.view);
-    const item = changeable(collection, request, id, 'update');
-    atomically((tx) => writes.update(tx, item, body, request.view));
-    return { [collection.singular]: renderItem(collection, request.view, item) };
-  };
-
-const remove =
-  (collection: AnyCollection, id: string): Handler =>
-  (request, reply) => {
-    const writes = writesOf(collection, request);
-    if (request.http.body !== undefined && request.http.body !== null) throw httpBadRequest('Request body is not supported in DELETE.');
-    const item = changeable(collection, request, id, 'delete');
-    atomically((tx) => writes.remove(tx, item, request.view));
-    return reply.code(204).send();
-  };

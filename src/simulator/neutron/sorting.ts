@@ -1,6 +1,6 @@
 import { httpBadRequest } from '../core/network/errors';
 import { type Attribute, readAttribute, type View } from './attributes';
-import { pyRepr } from './python';
+import { pyRepr } from '../core/compute/actions/python-repr';
 import { listArgs, type QueryPairs } from './query';
 
 export interface SortKey<T> {

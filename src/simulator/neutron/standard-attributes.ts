@@ -1,5 +1,6 @@
 import type { StandardAttributes } from '../core/network/model';
-import { type Attribute, isoSeconds, type WriteRule } from './attributes';
+import { isoSeconds } from '../http/iso-time';
+import type { Attribute, WriteRule } from './attributes';
 import { tagFilters } from './filters';
 
 /**

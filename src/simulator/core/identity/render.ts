@@ -37,10 +37,11 @@ export function renderToken(store: IdentityStore, record: TokenRecord): Keystone
   if (record.projectId === undefined) return token;
 
   const project = findProject(store, { id: record.projectId });
+  if (!project || !isScopable(store, project)) throw tokenNotFound();
   const credential = applicationCredentialOf(store, record);
-  const held = project ? effectiveRoles(store, user.id, project.id) : [];
-  const roles = credential ? applicationCredentialRoles(store, credential) : held;
-  if (!project || !isScopable(store, project) || roles.length === 0) throw tokenNotFound();
+  // An application credential's token carries only the credential's roles.
+  const roles = credential ? applicationCredentialRoles(store, credential) : effectiveRoles(store, user.id, project.id);
+  if (roles.length === 0) throw tokenNotFound();
   return {
     ...token,
     ...(credential && { application_credential: { id: credential.id, name: credential.name, restricted: credential.restricted } }),

@@ -94,9 +94,13 @@ export function createPort(tx: Transaction, store: NetworkStore, input: PortInpu
   return port;
 }
 
+/** Where a port that names no subnet gets its address: the network's first IPv4 subnet, else its first. */
+export function defaultSubnet(subnets: Subnet[]): Subnet | undefined {
+  return subnets.find((s) => s.ipVersion === 4) ?? subnets[0];
+}
+
 function defaultFixedIpRequests(store: NetworkStore, networkId: string): FixedIpRequest[] {
-  const subnets = subnetsOf(store, networkId);
-  const subnet = subnets.find((s) => s.ipVersion === 4) ?? subnets[0];
+  const subnet = defaultSubnet(subnetsOf(store, networkId));
   return subnet ? [{ subnet }] : [];
 }
 

@@ -2,13 +2,13 @@ import { owns } from '../../core/network/access';
 import { allocateFixedIps, type FixedIpRequest, subnetContains } from '../../core/network/allocation';
 import { invalidInput, NeutronFault, notFound, notFoundWordings } from '../../core/network/errors';
 import type { Port, Subnet } from '../../core/network/model';
-import { createPort, deletePort, subnetsOf, updatePort } from '../../core/network/operations';
+import { createPort, defaultSubnet, deletePort, subnetsOf, updatePort } from '../../core/network/operations';
 import { ensureDefaultSecurityGroup } from '../../core/network/security-groups';
 import type { Attribute, CustomFilter, View } from '../attributes';
 import type { Body, Collection } from '../collection';
 import { standardAttributes } from '../standard-attributes';
 import { fieldChanges } from './changes';
-import { networkForChild } from './subnets';
+import { networkForChild } from './parent-network';
 
 /** `convert_kvp_list_to_dict`: `fixed_ips=ip_address=10.0.0.5` → `{ip_address: ['10.0.0.5']}`. */
 function keyValues(values: string[]): Map<string, string[]> {
@@ -89,21 +89,21 @@ function fixedIpRequests(view: View, networkId: string, requested: Array<{ subne
   const onNetwork = subnetsOf(view.store, networkId);
   return requested.map(({ subnet_id: subnetId, ip_address: ipAddress }) => {
     const subnet = subnetId === undefined ? subnetFor(onNetwork, ipAddress) : view.store.subnets.get(subnetId);
-    if (!subnet) throw notFound(notFoundWordings.subnets, subnetId ?? '');
-    if (subnet.networkId !== networkId) throw invalidInput(`Failed to create port on network ${networkId}, because fixed_ips included invalid subnet ${subnet.id}`);
+    if (!subnet && subnetId !== undefined) throw notFound(notFoundWordings.subnets, subnetId);
+    if (subnet?.networkId !== networkId) throw invalidInput(`Failed to create port on network ${networkId}, because fixed_ips included invalid subnet ${subnet?.id ?? 'None'}`);
     return { subnet, ipAddress };
   });
 }
 
 function subnetFor(onNetwork: Subnet[], ipAddress: string | undefined): Subnet | undefined {
-  if (ipAddress === undefined) return onNetwork.find((s) => s.ipVersion === 4) ?? onNetwork[0];
+  if (ipAddress === undefined) return defaultSubnet(onNetwork);
   const subnet = onNetwork.find((s) => subnetContains(s, ipAddress));
   if (!subnet) throw new NeutronFault(400, 'InvalidIpForNetwork', `IP address ${ipAddress} is not a valid IP for any of the subnets on the specified network.`);
   return subnet;
 }
 
 /** Security groups named in a body must be the caller's (or any, for an admin). */
-function securityGroups(view: View, body: Body, projectId: string, deviceOwner: string): string[] {
+function portSecurityGroups(view: View, body: Body, projectId: string, deviceOwner: string): string[] {
   const named = body.security_groups as string[] | undefined;
   if (named === undefined) {
     // Neutron's own ports (DHCP, router) get none; everything else the project's default group.
@@ -144,7 +144,7 @@ export const ports: Collection<Port> = {
           fixedIps: requested && fixedIpRequests(view, network.id, requested),
           deviceId: body.device_id as string,
           deviceOwner,
-          securityGroups: securityGroups(view, body, projectId, deviceOwner),
+          securityGroups: portSecurityGroups(view, body, projectId, deviceOwner),
           bindingHostId: body['binding:host_id'] as string,
         },
         view.now,
@@ -154,7 +154,7 @@ export const ports: Collection<Port> = {
       const changes = fieldChanges(attributes, body);
       const requested = body.fixed_ips as Parameters<typeof fixedIpRequests>[2] | undefined;
       if (requested) changes.fixedIps = allocateFixedIps(view.store, fixedIpRequests(view, port.networkId, requested), { except: port });
-      if (body.security_groups !== undefined) changes.securityGroups = securityGroups(view, body, port.projectId, port.deviceOwner);
+      if (body.security_groups !== undefined) changes.securityGroups = portSecurityGroups(view, body, port.projectId, port.deviceOwner);
       updatePort(tx, view.store, port, changes, view.now);
     },
     remove: (tx, port, view) => deletePort(tx, view.store, port),

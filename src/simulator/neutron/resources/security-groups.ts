@@ -2,7 +2,8 @@ import { owns } from '../../core/network/access';
 import { notFoundWordings } from '../../core/network/errors';
 import type { SecurityGroup, SecurityGroupRule } from '../../core/network/model';
 import { ensureDefaultSecurityGroup } from '../../core/network/security-groups';
-import { type Attribute, isoSeconds } from '../attributes';
+import { isoSeconds } from '../../http/iso-time';
+import type { Attribute } from '../attributes';
 import type { Collection } from '../collection';
 import { standardAttributes } from '../standard-attributes';
 

@@ -1,14 +1,14 @@
 import { canSeeSubnet } from '../../core/network/access';
 import { parseCidr, parseIp } from '../../core/network/addresses';
-import { badRequest, invalidInput, NeutronFault, notFoundWordings } from '../../core/network/errors';
+import { badRequest, invalidInput, notFoundWordings } from '../../core/network/errors';
 import type { Network, Subnet } from '../../core/network/model';
 import { bumpRevision, createSubnet, deleteSubnet, type SubnetInput, updateResource } from '../../core/network/operations';
 import type { Attribute, View } from '../attributes';
 import { toBoolean } from '../checks';
-import { type Body, type Collection, findVisible } from '../collection';
+import type { Body, Collection } from '../collection';
 import { standardAttributes } from '../standard-attributes';
 import { fieldChanges } from './changes';
-import { networks } from './networks';
+import { networkForChild } from './parent-network';
 
 const ipv6Modes = ['dhcpv6-stateful', 'dhcpv6-stateless', 'slaac'];
 const networkOf = (subnet: Subnet, view: View) => view.store.networks.get(subnet.networkId);
@@ -44,18 +44,6 @@ const attributes: Array<Attribute<Subnet>> = [
 function sameVersion(name: string, address: string, version: number): void {
   const found = name === 'cidr' ? parseCidr(address)?.version : parseIp(address)?.version;
   if (found !== version) throw invalidInput(`${name} '${address}' does not match the ip_version '${version}'`);
-}
-
-/**
- * `_validate_network_project_ownership`: outside an admin, a subnet or port goes on the caller's
- * own network or a shared one; any other (even a visible external one) reads as missing.
- */
-export function networkForChild(view: View, networkId: string, projectId: string): Network {
-  const network = findVisible(networks, view, networkId);
-  if (!view.viewer.isAdmin && !network.shared && network.projectId !== projectId) {
-    throw new NeutronFault(404, 'HTTPNotFound', 'The resource could not be found.');
-  }
-  return network;
 }
 
 function input(body: Body, network: Network): SubnetInput {
