@@ -3,6 +3,7 @@ import { createFaultsAdminApp } from './faults/admin';
 import { installFaultGate } from './faults/gate';
 import { serviceTypes, type SimulatorFaults } from './faults/model';
 import { createGlanceApp } from './glance/app';
+import { RequestJournal } from './http/journal';
 import { listenOnLoopback } from './http/loopback';
 import { createKeystoneApp } from './keystone/app';
 import { createNeutronApp } from './neutron/app';
@@ -12,6 +13,7 @@ export { createClock, type Clock, type VirtualClock } from './core/clock';
 export { createCloud, type CloudOptions, type SimulatedCloud } from './core/cloud';
 export type { ServiceFaults, SimulatorFaults } from './faults/model';
 export type { KeystoneFault } from './keystone/faults';
+export type { JournalEntry, RequestJournal } from './http/journal';
 
 export interface SimulatorOptions extends CloudOptions {
   /** Nova's maximum microversion, "2.100" by default. */
@@ -39,6 +41,8 @@ export interface Simulator {
   faults: SimulatorFaults;
   /** The admin endpoint on its own loopback port: GET, PUT and DELETE the faults as JSON. */
   faultsUrl: string;
+  /** The latest requests every service received, for tests that check what a client asked. */
+  requests: RequestJournal;
   /** Stops every listener. */
   close(): Promise<void>;
 }
@@ -53,7 +57,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     network: createNeutronApp(cloud),
     image: createGlanceApp(cloud),
   };
-  for (const service of serviceTypes) installFaultGate(apps[service].server, service, faults);
+  const requests = new RequestJournal();
+  for (const service of serviceTypes) {
+    installFaultGate(apps[service].server, service, faults);
+    requests.record(apps[service], service);
+  }
   const admin = createFaultsAdminApp(faults);
   const close = async (): Promise<void> => {
     await Promise.all([...Object.values(apps), admin].map((app) => app.close()));
@@ -75,5 +83,5 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const [identity, compute, network, image, adminOrigin] = await Promise.all(listening);
   const endpoints: SimulatorEndpoints = { identity: `${identity}/v3`, compute: `${compute}/v2.1`, network, image };
   cloud.keystone.setServiceUrls(endpoints);
-  return { authUrl: endpoints.identity, endpoints, cloud, faults, faultsUrl: `${adminOrigin}/faults`, close };
+  return { authUrl: endpoints.identity, endpoints, cloud, faults, faultsUrl: `${adminOrigin}/faults`, requests, close };
 }

@@ -84,6 +84,35 @@ describe('GET /api/servers', () => {
     expect((await list({ q: target.name })).items.map((s) => s.id)).toContain(target.id);
   });
 
+  it('maps each form of q to the right Nova call', async () => {
+    const journal = stack.simulator.requests;
+    const novaCalls = async (q: string) => {
+      journal.clear();
+      await list({ q });
+      return journal.of('compute', /\/servers/).map((e) => ({ path: e.url.split('?')[0], query: Object.fromEntries(e.query) }));
+    };
+    const id = demoServers()[0]?.id ?? '';
+
+    expect(await novaCalls(id)).toEqual([{ path: `/v2.1/servers/${id}`, query: {} }]);
+    expect(await novaCalls('10.11.0.12')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ ip: '^10\\.11\\.0\\.12$' }) }]);
+    expect(await novaCalls('fd00:1::c')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ ip6: '^fd00:1::c$' }) }]);
+    expect(await novaCalls('web.1')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ name: 'web\\.1' }) }]);
+    const both = await novaCalls('10');
+    expect(both.map((c) => c.query.ip ?? c.query.name)).toEqual(['^10', '10']);
+    const prefix = await novaCalls(id.slice(0, 8));
+    expect(prefix[0]).toEqual({ path: '/v2.1/servers', query: expect.objectContaining({ limit: '1000' }) });
+    expect(prefix).toContainEqual({ path: `/v2.1/servers/${id}`, query: {} });
+
+    journal.clear();
+    await list({ sort: 'name', dir: 'desc', status: 'active', limit: '7' });
+    expect(Object.fromEntries(journal.of('compute', /\/servers\/detail$/)[0]?.query ?? [])).toEqual({
+      limit: '7',
+      sort_key: 'display_name',
+      sort_dir: 'desc',
+      status: 'ACTIVE',
+    });
+  });
+
   it('matches regex metacharacters in a name literally', async () => {
     const [a, b] = demoServers();
     if (!a || !b) throw new Error('seed too small');
