@@ -3,8 +3,14 @@ export const paths = {
   home: '/',
   login: '/login',
   servers: '/servers',
+  server: (id: string) => `/servers/${encodeURIComponent(id)}`,
   networks: '/networks',
   tasks: '/tasks',
+} as const;
+
+/** Route patterns for the paths that take parameters. */
+export const routePatterns = {
+  server: '/servers/:id',
 } as const;
 
 /** Where to go after signing in when the URL does not say. */

@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type DataRouter, type RouteObject } from 'react-router';
-import { paths } from './paths';
+import { paths, routePatterns } from './paths';
 import { appLayoutLoader } from './routes/app-layout-loader';
 import { AppLoading } from './routes/app-loading';
 import { LoginRoute, loginLoader } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
+import { serversLoader } from './routes/servers-loader';
 
 /** The route table. Tests build a memory router from this same table. */
 export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
@@ -29,7 +30,13 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                 { index: true, element: <Navigate to={paths.servers} replace /> },
                 {
                   path: paths.servers,
+                  // The first page is requested while the page's chunk loads.
+                  loader: serversLoader(queryClient),
                   lazy: { Component: async () => (await import('./routes/servers-route')).ServersRoute },
+                },
+                {
+                  path: routePatterns.server,
+                  lazy: { Component: async () => (await import('./routes/server-detail-route')).ServerDetailRoute },
                 },
                 {
                   path: paths.networks,

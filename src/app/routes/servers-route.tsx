@@ -1,16 +1,19 @@
-import { EmptyState } from '../../components/ui/empty-state';
-import { PageHeader } from '../../components/ui/page-header';
+import { useCallback } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { ServersPage } from '../../features/servers';
+import { paths } from '../paths';
 
-// A placeholder of the walking skeleton; the page's own issue replaces it.
+/** Carried to the detail page so that its "All servers" link returns to the same search. */
+export interface FromListState {
+  fromList: string;
+}
 
 export function ServersRoute() {
-  return (
-    <>
-      <PageHeader title="Servers" description="Virtual machines in the current project." />
-      <EmptyState title="Servers will appear here">
-        Every server of this project with its status, addresses and flavor, and the actions you can
-        take on it. Search by name, IP address or ID will find any of them.
-      </EmptyState>
-    </>
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const onOpenServer = useCallback(
+    (id: string) => void navigate(paths.server(id), { state: { fromList: `${paths.servers}${search}` } satisfies FromListState }),
+    [navigate, search],
   );
+  return <ServersPage serverHref={paths.server} onOpenServer={onOpenServer} />;
 }

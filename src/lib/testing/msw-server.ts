@@ -1,4 +1,5 @@
 import { setupServer } from 'msw/node';
+import type { SimulatedCloud } from '../../simulator/core/cloud';
 import { createBffHandlers, type BffHandlers } from '../../simulator/msw/bff-handlers';
 
 /** The one msw server of the SPA tests; a test adds its own handlers with `server.use(...)`. */
@@ -6,9 +7,12 @@ export const server = setupServer();
 
 let current: BffHandlers | undefined;
 
-/** Replaces the simulated BFF with a fresh one: no session or state leaks between tests. */
-export function resetBff(): BffHandlers {
-  current = createBffHandlers();
+/**
+ * Replaces the simulated BFF with a fresh one: no session or state leaks between tests. A test
+ * that needs another cloud (more servers) passes its own.
+ */
+export function resetBff(cloud?: SimulatedCloud): BffHandlers {
+  current = createBffHandlers(cloud);
   server.resetHandlers(...current.handlers);
   return current;
 }

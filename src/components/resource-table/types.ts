@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortState<TColumn extends string = string> {
+  column: TColumn;
+  direction: SortDirection;
+}
+
+export interface ResourceColumn<TRow> {
+  /** Stable id; also what `onSort` receives for a sortable column. */
+  id: string;
+  /** The column header's text (and the column's accessible name). */
+  header: string;
+  cell: (row: TRow) => ReactNode;
+  /** A CSS grid track for the column: `'2fr'`, `'minmax(10rem, 1.5fr)'`, `'9rem'`. */
+  width: string;
+  /** Shows a sort button in the header; the list is sorted by whoever fetches it (the server). */
+  sortable?: boolean;
+  /** Extra classes for the header and each cell, e.g. `text-right`. */
+  className?: string;
+}

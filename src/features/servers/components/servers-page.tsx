@@ -1,0 +1,239 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { SelectField } from '../../../components/form/select-field';
+import { ResourceTable, type ResourceColumn } from '../../../components/resource-table';
+import { SearchBox } from '../../../components/search/search-box';
+import { Button } from '../../../components/ui/button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { serverStatuses, type ServerList, type ServerSummary } from '../../../domain/api';
+import { formatDateTime, formatMemory, formatRelativeTime } from '../../../lib/format';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { isSortKey, readListParams, toggleSort, writeListParams, type ServerListParams } from '../api/list-params';
+import { serverChangesQuery, serversListQuery } from '../api/server-queries';
+import { AddressesCell } from './server-addresses';
+import { ServerStatusBadge, statusLook } from './server-status';
+
+export interface ServersPageProps {
+  /** The detail page's URL of a server (for the name links). */
+  serverHref: (id: string) => string;
+  /** Open a server's detail (a row clicked, or Enter on the active row). */
+  onOpenServer: (id: string) => void;
+}
+
+const searchDebounceMs = 250;
+/** The first changes request looks back this far before the list's first page, for clock skew. */
+const changesLookBackMs = 60_000;
+
+const getItems = (page: ServerList) => page.items;
+const serverId = (server: ServerSummary) => server.id;
+const statusOptions = [
+  { value: '', label: 'All statuses' },
+  ...serverStatuses.map((status) => ({ value: status, label: statusLook[status].label })),
+];
+
+export function ServersPage({ serverHref, onOpenServer }: ServersPageProps) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readListParams(searchParams);
+  const urlQ = params.q ?? '';
+  const show = (next: ServerListParams, replace = false) => setSearchParams(writeListParams(next), { replace });
+
+  // The box answers every keystroke; the URL (and so the query) follows once typing settles.
+  const [text, setText] = useState(urlQ);
+  const debounced = useDebouncedValue(text.trim(), searchDebounceMs);
+  const lastDebounced = useRef(debounced);
+  const lastSynced = useRef(urlQ);
+  useEffect(() => {
+    if (debounced === lastDebounced.current) return;
+    lastDebounced.current = debounced;
+    if (debounced === urlQ) return;
+    lastSynced.current = debounced;
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (debounced) next.set('q', debounced);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, urlQ, setSearchParams]);
+  useEffect(() => {
+    // The URL changed by itself (back, a link): the box shows what is searched.
+    if (urlQ === lastSynced.current) return;
+    lastSynced.current = urlQ;
+    setText(urlQ);
+  }, [urlQ]);
+
+  const list = useInfiniteQuery({ ...serversListQuery(params), placeholderData: keepPreviousData });
+
+  const columns = useMemo(() => serverColumns(serverHref, onOpenServer, params.q), [serverHref, onOpenServer, params.q]);
+  const filtered = Boolean(params.q || params.status);
+  const lastPage = list.data?.pages.at(-1);
+  const partial = Boolean(lastPage?.partial && list.hasNextPage);
+  const searching = list.isPlaceholderData || text.trim() !== urlQ;
+
+  const clear = () => {
+    setText('');
+    lastSynced.current = '';
+    show({ ...params, q: undefined, status: undefined });
+  };
+
+  return (
+    <>
+      <PageHeader title="Servers" description="Virtual machines in the current project." />
+      {list.isSuccess ? <ChangesFeed /> : null}
+      <div role="search" aria-label="Find servers" className="mt-4 flex flex-wrap items-end gap-4">
+        <SearchBox
+          label="Search servers"
+          placeholder="Name, IP address, ID or the start of an ID"
+          value={text}
+          onChange={setText}
+          busy={searching && list.isFetching}
+        />
+        <div className="w-56">
+          <SelectField
+            label="Status"
+            options={statusOptions}
+            value={params.status ?? ''}
+            onChange={(event) => show({ ...params, status: (event.target.value || undefined) as ServerListParams['status'] })}
+          />
+        </div>
+      </div>
+      <ResourceTable
+        label="Servers"
+        columns={columns}
+        query={list}
+        getRows={getItems}
+        rowKey={serverId}
+        onOpen={(server) => onOpenServer(server.id)}
+        sort={{ column: params.sort, direction: params.dir }}
+        onSort={(column) => {
+          if (isSortKey(column)) show(toggleSort(params, column));
+        }}
+        noun={{ singular: 'server', plural: 'servers' }}
+        resetKey={writeListParams(params).toString()}
+        loadMoreLabel={partial ? 'Search further' : 'Load more'}
+        notice={
+          partial ? (
+            <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-950 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
+              Searched part of the servers so far. Keep scrolling to search further.
+            </p>
+          ) : null
+        }
+        empty={
+          filtered ? (
+            <EmptyState title="No servers match">
+              <p>
+                {params.q ? <>Nothing matches “{params.q}”</> : 'Nothing matches'}
+                {params.status ? <> with the status {statusLook[params.status].label}</> : null}
+                {list.hasNextPage ? ' in the servers searched so far.' : '.'}
+              </p>
+              <p className="mt-4">
+                <Button onClick={clear}>{params.q ? 'Clear search' : 'Clear filter'}</Button>
+              </p>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No servers yet">This project has no servers.</EmptyState>
+          )
+        }
+      />
+    </>
+  );
+}
+
+/**
+ * Keeps the loaded rows fresh while the list is on screen (see `serverChangesQuery`). Mounted once
+ * the list has loaded; its first request looks back from then (later ones go on from the BFF's
+ * `asOf`).
+ */
+function ChangesFeed() {
+  const [since] = useState(() => new Date(Date.now() - changesLookBackMs).toISOString());
+  useQuery(serverChangesQuery(since));
+  return null;
+}
+
+function serverColumns(
+  serverHref: (id: string) => string,
+  onOpenServer: (id: string) => void,
+  search: string | undefined,
+): Array<ResourceColumn<ServerSummary>> {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      sortable: true,
+      width: 'minmax(11rem, 1.6fr)',
+      cell: (server) => (
+        // Out of the tab order: the grid is one tab stop and Enter opens the active row.
+        <Link
+          to={serverHref(server.id)}
+          tabIndex={-1}
+          onClick={(event) => {
+            // A plain click opens it as a row does (keeping the way back); modified clicks open a tab.
+            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            onOpenServer(server.id);
+          }}
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
+          {server.name || server.id}
+        </Link>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      sortable: true,
+      width: 'minmax(10rem, 1.2fr)',
+      cell: (server) => <ServerStatusBadge server={server} />,
+    },
+    {
+      id: 'addresses',
+      header: 'Addresses',
+      width: 'minmax(10rem, 1.3fr)',
+      cell: (server) => <AddressesCell server={server} search={search} />,
+    },
+    {
+      id: 'flavor',
+      header: 'Flavor',
+      width: 'minmax(8rem, 1fr)',
+      cell: ({ flavor }) =>
+        flavor ? (
+          <span className="flex min-w-0 flex-col text-xs leading-5">
+            <span className="truncate text-sm">{flavor.name}</span>
+            {flavor.vcpus !== undefined && flavor.ramMb !== undefined ? (
+              <span className="text-slate-600 dark:text-slate-400">
+                {flavor.vcpus} vCPU · {formatMemory(flavor.ramMb)}
+              </span>
+            ) : null}
+          </span>
+        ) : (
+          <span className="text-slate-500">Unknown</span>
+        ),
+    },
+    {
+      id: 'image',
+      header: 'Image',
+      width: 'minmax(8rem, 1fr)',
+      cell: ({ image }) =>
+        image === null ? (
+          <span className="text-slate-600 dark:text-slate-400">Volume</span>
+        ) : (
+          <span title={image.id}>{image.name ?? 'Unknown image'}</span>
+        ),
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      sortable: true,
+      width: '8rem',
+      cell: ({ created }) => (
+        <time dateTime={created} title={formatDateTime(created)}>
+          {formatRelativeTime(created)}
+        </time>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,45 @@
+/**
+ * Times, sizes and counts in words. The BFF sends ISO times (UTC); these show them in the
+ * browser's locale and zone.
+ */
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "in 2 hours", "just now"; the ISO text itself when it is not a time. */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const diff = time - now;
+  for (const [unit, ms] of units) {
+    if (Math.abs(diff) >= ms) return relative.format(Math.trunc(diff / ms), unit);
+  }
+  return 'just now';
+}
+
+/** The exact time in the user's locale and zone: "Nov 23, 2026, 10:14:03 AM". */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : exact.format(time);
+}
+
+/** Memory from MiB: "512 MB", "2 GB", "1.5 GB". */
+export function formatMemory(mb: number): string {
+  if (mb < 1024) return `${mb} MB`;
+  const gb = mb / 1024;
+  return `${Number.isInteger(gb) ? gb : gb.toFixed(1)} GB`;
+}
+
+/** "1 server", "2 servers"; `plural` when the word does not take an s. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? singular : plural}`;
+}
