@@ -8,14 +8,28 @@ import { sessionPlugin } from './plugins/session';
 import { spaPlugin } from './plugins/spa';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { actionRoutes } from './routes/actions';
+import { computeOptionRoutes } from './routes/compute-options';
 import { serverRoutes } from './routes/servers';
+import { taskRoutes } from './routes/tasks';
+import { ServerViews } from './servers/views';
+import { type PollTiming, TaskTracker } from './tasks/tracker';
 import { SessionCache } from './sessions/cache';
 import { MemorySessionStore, type SessionStore } from './sessions/store';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The task tracker: every action's task, followed upstream. */
+    tasks: TaskTracker;
+  }
+}
 
 export interface AppOptions {
   config: Config;
   sessionStore?: SessionStore;
   logger?: FastifyServerOptions['logger'];
+  /** How often tasks poll upstream; tests make it quick. */
+  pollTiming?: PollTiming;
 }
 
 /** Never let a secret reach a log line, whatever a future log call passes in. */
@@ -29,7 +43,7 @@ export const logRedactions = [
 ];
 
 /** Builds the BFF from its plugins. main.ts listens; tests call this and `inject()` or listen. */
-export async function buildApp({ config, sessionStore, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, sessionStore, logger, pollTiming }: AppOptions): Promise<FastifyInstance> {
   if (config.clouds.length === 0) throw new Error('buildApp needs at least one cloud.');
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, redact: logRedactions },
@@ -50,10 +64,26 @@ export async function buildApp({ config, sessionStore, logger }: AppOptions): Pr
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
-  await app.register(sessionPlugin, { store: sessionStore ?? new MemorySessionStore() });
+  const store = sessionStore ?? new MemorySessionStore();
+  await app.register(sessionPlugin, { store });
+  const tracker = new TaskTracker(clouds, store, app.log.child({ component: 'tasks' }), pollTiming);
+  app.decorate('tasks', tracker);
+  app.addHook('onClose', async () => tracker.close());
+  const cache = new SessionCache();
+  const views = new ServerViews(cache, (sessionId, serverId) => tracker.running(sessionId, serverId));
   await app.register(healthRoutes, { clouds });
-  await app.register(authRoutes, { clouds, loginRateLimit: config.loginRateLimit });
-  await app.register(serverRoutes, { clouds, cache: new SessionCache() });
+  await app.register(authRoutes, {
+    clouds,
+    loginRateLimit: config.loginRateLimit,
+    onSessionEnd: (sessionId) => {
+      tracker.forget(sessionId);
+      cache.forget(sessionId);
+    },
+  });
+  await app.register(serverRoutes, { clouds, views });
+  await app.register(actionRoutes, { clouds, tracker });
+  await app.register(taskRoutes, { clouds, tracker, views });
+  await app.register(computeOptionRoutes, { clouds });
   await app.register(spaPlugin, { root: config.staticDir });
   return app;
 }

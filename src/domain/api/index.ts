@@ -3,3 +3,4 @@ export * from './errors';
 export * from './health';
 export * from './paths';
 export * from './servers';
+export * from './tasks';

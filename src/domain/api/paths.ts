@@ -8,6 +8,13 @@ export const apiPaths = {
   serverChanges: '/api/servers/changes',
   server: (id: string) => `/api/servers/${encodeURIComponent(id)}`,
   serverConsole: (id: string) => `/api/servers/${encodeURIComponent(id)}/console`,
+  serverAction: (id: string, action: string) => `/api/servers/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`,
+  tasks: '/api/tasks',
+  task: (id: string) => `/api/tasks/${encodeURIComponent(id)}`,
+  taskStream: '/api/tasks/stream',
+  flavors: '/api/flavors',
+  images: '/api/images',
+  limits: '/api/limits',
   healthz: '/healthz',
   readyz: '/readyz',
 } as const;

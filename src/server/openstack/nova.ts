@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import {
+  type ActionId,
   type NovaFlavor,
   type NovaInstanceAction,
   type NovaServer,
@@ -15,7 +16,21 @@ import type { Session } from '../sessions/store';
 import { compareMicroversions, parseMicroversion } from './discovery';
 import { badResponse, failed, upstreamMessage } from './errors';
 import { path, type Query, ServiceClient } from './service';
-import type { UpstreamResponse } from './transport';
+import { type ActionInput, novaActionBody } from './nova-actions';
+import { header, type UpstreamResponse } from './transport';
+
+export interface ActionResult {
+  requestId: string | null;
+  adminPass?: string;
+  imageId?: string;
+}
+
+/** Whether `current` is `version` or newer. */
+function atLeast(current: string, version: string): boolean {
+  const a = parseMicroversion(current);
+  const b = parseMicroversion(version);
+  return Boolean(a && b && compareMicroversions(a, b) >= 0);
+}
 
 export interface ServerPage {
   servers: NovaServer[];
@@ -97,6 +112,33 @@ export class NovaClient {
     return parse(novaServerSchema, await this.get(path`/servers/${id}`), 'server');
   }
 
+  /**
+   * Posts an action. Returns Nova's request id (the key of the instance action), the password
+   * rescue and rebuild hand back, and the image a snapshot creates.
+   */
+  async serverAction(serverId: string, action: ActionId, input: ActionInput): Promise<ActionResult> {
+    const version = await this.microversion();
+    const res = await this.call('POST', path`/servers/${serverId}/action`, undefined, novaActionBody(action, input, (v) => atLeast(version, v)));
+    if (res.status >= 300) throw novaError(res);
+    const body = (res.body ?? {}) as { adminPass?: unknown; image_id?: unknown; server?: { adminPass?: unknown } };
+    const adminPass = body.adminPass ?? body.server?.adminPass;
+    const location = header(res.headers, 'location');
+    const imageId = typeof body.image_id === 'string' ? body.image_id : location?.split('/').at(-1);
+    return {
+      requestId: res.requestId ?? null,
+      ...(typeof adminPass === 'string' && { adminPass }),
+      ...(imageId && { imageId }),
+    };
+  }
+
+  /** Absolute limits and usage of the project (GET /limits). */
+  async limits(): Promise<Record<string, number>> {
+    const res = await this.get('/limits');
+    const absolute = (res.body as { limits?: { absolute?: unknown } } | undefined)?.limits?.absolute;
+    if (!absolute || typeof absolute !== 'object') throw badResponse('compute', 'The limits are missing.', res.requestId);
+    return absolute as Record<string, number>;
+  }
+
   /** The last `lines` lines of the console log (os-getConsoleOutput). */
   async consoleOutput(serverId: string, lines: number): Promise<string> {
     const res = await this.call('POST', path`/servers/${serverId}/action`, undefined, { 'os-getConsoleOutput': { length: lines } });
@@ -126,8 +168,6 @@ export class NovaClient {
   }
 
   async supports(version: string): Promise<boolean> {
-    const current = parseMicroversion(await this.microversion());
-    const wanted = parseMicroversion(version);
-    return Boolean(current && wanted && compareMicroversions(current, wanted) >= 0);
+    return atLeast(await this.microversion(), version);
   }
 }

@@ -12,9 +12,11 @@ import { parseInput } from '../validation';
 export interface AuthRoutesOptions {
   clouds: CloudRegistry;
   loginRateLimit: number;
+  /** Lets what a session owns (its tasks, its caches) go with it. */
+  onSessionEnd: (sessionId: string) => void;
 }
 
-export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit }: AuthRoutesOptions): Promise<void> {
+export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit, onSessionEnd }: AuthRoutesOptions): Promise<void> {
   await app.register(rateLimit, { global: false });
 
   const summary = (session: Session): SessionSummary => {
@@ -82,6 +84,7 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit 
     const session = await app.sessions.get(id);
     if (!session) return;
     await app.sessions.delete(id);
+    onSessionEnd(id);
     const cloud = clouds.get(session.cloudId);
     if (cloud) await revokeQuietly(cloud, session.token, request.log);
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import {
@@ -11,65 +11,31 @@ import {
   serverDetailSchema,
   serverListSchema,
 } from '../../domain/api';
-import { type NovaServer, toServerDetail, toServerSummary, type ViewContext } from '../../domain/compute';
+import { toServerDetail } from '../../domain/compute';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
-import { clientsFor, type SessionClients } from '../openstack/clients';
+import { clientsFor } from '../openstack/clients';
 import { requireSession } from '../plugins/session';
 import { listServers } from '../servers/list';
-import type { SessionCache } from '../sessions/cache';
+import type { ServerViews } from '../servers/views';
 import { parseInput } from '../validation';
 
-const nameTtlMs = 10 * 60_000;
 /** How many of the newest instance actions the detail shows with their events. */
 const actionLogLength = 20;
 const serverId = z.object({ id: z.string().regex(/^[0-9a-fA-F-]{32,36}$/) });
 
 export interface ServerRoutesOptions {
   clouds: CloudRegistry;
-  cache: SessionCache;
+  views: ServerViews;
 }
 
-export async function serverRoutes(app: FastifyInstance, { clouds, cache }: ServerRoutesOptions): Promise<void> {
-  /**
-   * Names Nova does not embed, from small per-session caches: flavors only before microversion
-   * 2.47 (after it, the server carries its flavor), image names one id at a time, best effort.
-   */
-  async function viewContext(request: FastifyRequest, clients: SessionClients, servers: NovaServer[]): Promise<ViewContext> {
-    const sessionId = request.session.id;
-    const needsFlavors = servers.some((s) => !('original_name' in s.flavor));
-    const flavors = needsFlavors ? await cache.get(sessionId, 'flavors', nameTtlMs, () => clients.nova.flavors()) : [];
-    const imageIds = [...new Set(servers.flatMap((s) => (s.image === '' ? [] : [s.image.id])))];
-    const lookup = pLimit(4);
-    const names = new Map(
-      await Promise.all(
-        imageIds.map((id) =>
-          lookup(async () => {
-            const name = await cache
-              .get(sessionId, `image:${id}`, nameTtlMs, () => clients.glance.imageName(id))
-              .catch((error: unknown) => {
-                request.log.warn({ err: error, imageId: id }, 'image name unavailable');
-                return null;
-              });
-            return [id, name] as const;
-          }),
-        ),
-      ),
-    );
-    return {
-      viewer: clients.viewer,
-      flavor: (id) => flavors.find((f) => f.id === id),
-      imageName: (id) => names.get(id) ?? null,
-    };
-  }
-
+export async function serverRoutes(app: FastifyInstance, { clouds, views }: ServerRoutesOptions): Promise<void> {
   app.get(apiPaths.servers, { preHandler: requireSession }, async (request) => {
     const query = parseInput(listServersQuerySchema, request.query);
     const clients = clientsFor(clouds, request);
     const page = await listServers(clients.nova, query);
-    const ctx = await viewContext(request, clients, page.servers);
     return serverListSchema.parse({
-      items: page.servers.map((s) => toServerSummary(s, ctx)),
+      items: await views.summaries(request.session, clients, page.servers, request.log),
       next: page.next,
       ...(page.partial && { partial: true }),
     });
@@ -80,8 +46,7 @@ export async function serverRoutes(app: FastifyInstance, { clouds, cache }: Serv
     const clients = clientsFor(clouds, request);
     const asOf = new Date().toISOString();
     const page = await clients.nova.listServers({ 'changes-since': since, limit: '200' });
-    const ctx = await viewContext(request, clients, page.servers);
-    return serverChangesSchema.parse({ items: page.servers.map((s) => toServerSummary(s, ctx)), asOf });
+    return serverChangesSchema.parse({ items: await views.summaries(request.session, clients, page.servers, request.log), asOf });
   });
 
   app.get(`${apiPaths.servers}/:id/console`, { preHandler: requireSession }, async (request) => {
@@ -94,7 +59,7 @@ export async function serverRoutes(app: FastifyInstance, { clouds, cache }: Serv
     const { id } = parseNotFound(request.params);
     const clients = clientsFor(clouds, request);
     const [server, actions] = await Promise.all([clients.nova.getServer(id), clients.nova.instanceActions(id, actionLogLength)]);
-    const ctx = await viewContext(request, clients, [server]);
+    const ctx = await views.context(request.session, clients, [server], request.log);
     // Events come one action at a time in Nova's API; fetch them a few at a time.
     const withEvents = pLimit(4);
     const log = actions

@@ -4,6 +4,7 @@ import { type SimulatorOptions, startSimulator } from '../../simulator';
 import { buildApp, logRedactions } from '../app';
 import { loadConfig, simulatorCloudConfig } from '../plugins/config';
 import { MemorySessionStore } from '../sessions/store';
+import type { PollTiming } from '../tasks/tracker';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -19,7 +20,7 @@ export interface Stack {
 }
 
 /** A BFF wired to a fresh simulated cloud over loopback HTTP, as `npm start` wires them. */
-export async function startStack(env: Record<string, string> = {}, simulatorOptions: SimulatorOptions = {}): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}, simulatorOptions: SimulatorOptions = {}, pollTiming?: PollTiming): Promise<Stack> {
   const simulator = await startSimulator(simulatorOptions);
   const config = loadConfig({ STACKDECK_STATIC_DIR: '/nonexistent', ...env });
   config.clouds.push(simulatorCloudConfig(simulator.authUrl));
@@ -32,7 +33,7 @@ export async function startStack(env: Record<string, string> = {}, simulatorOpti
       done();
     },
   });
-  const app = await buildApp({ config, sessionStore: store, logger: { level: 'trace', redact: logRedactions, stream } });
+  const app = await buildApp({ config, sessionStore: store, logger: { level: 'trace', redact: logRedactions, stream }, ...(pollTiming && { pollTiming }) });
   await app.ready();
   return {
     app,

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { apiPaths, type TaskEvent, taskListSchema, taskSchema } from '../../domain/api';
+import type { CloudRegistry } from '../clouds';
+import { AppError } from '../errors';
+import { clientsFor } from '../openstack/clients';
+import { requireSession } from '../plugins/session';
+import type { ServerViews } from '../servers/views';
+import type { TaskTracker } from '../tasks/tracker';
+
+/** A comment line now and then keeps proxies from closing a quiet stream, and notices a dead session. */
+const keepAliveMs = 15_000;
+
+export interface TaskRoutesOptions {
+  clouds: CloudRegistry;
+  tracker: TaskTracker;
+  views: ServerViews;
+}
+
+export async function taskRoutes(app: FastifyInstance, { clouds, tracker, views }: TaskRoutesOptions): Promise<void> {
+  const streams = new Set<() => void>();
+  // Fastify's close() waits for open responses: end the streams so a shutdown is not held up.
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
+
+  app.get(apiPaths.tasks, { preHandler: requireSession }, async (request) => taskListSchema.parse({ items: tracker.list(request.session.id) }));
+
+  app.get(apiPaths.taskStream, { preHandler: requireSession }, async (request, reply) => {
+    const { session } = request;
+    const clients = clientsFor(clouds, request);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'x-request-id': request.id,
+      'x-content-type-options': 'nosniff',
+    });
+    raw.write('retry: 3000\n\n');
+
+    const send = async (payload: Parameters<Parameters<TaskTracker['subscribe']>[1]>[0]): Promise<void> => {
+      const event: TaskEvent = { task: payload.task };
+      if (payload.server) {
+        try {
+          [event.server] = await views.summaries(session, clients, [payload.server], request.log);
+        } catch (error) {
+          request.log.warn({ err: error }, 'server view for the task stream failed');
+        }
+      }
+      raw.write(`event: task\ndata: ${JSON.stringify(event)}\n\n`);
+    };
+    const unsubscribe = tracker.subscribe(session.id, (payload) => void send(payload));
+    const keepAlive = setInterval(() => {
+      void app.sessions.get(session.id).then((alive) => (alive ? raw.write(': keep-alive\n\n') : end()));
+    }, keepAliveMs);
+    const end = (): void => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      streams.delete(end);
+      if (!raw.writableEnded) raw.end();
+    };
+    streams.add(end);
+    request.raw.on('close', end);
+  });
+
+  app.get(`${apiPaths.tasks}/:id`, { preHandler: requireSession }, async (request) => {
+    const { id } = request.params as { id: string };
+    const task = tracker.get(request.session.id, id);
+    if (!task) throw new AppError(404, 'not_found', 'This task does not exist in your session.');
+    return taskSchema.parse(task);
+  });
+}
