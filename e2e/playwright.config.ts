@@ -25,7 +25,8 @@ export default defineConfig({
   },
   // The e2e tests run against exactly what a newcomer runs: `npm start` (build, simulator, BFF).
   webServer: {
-    command: 'npm start',
+    // 10 000 servers (5 000 in the demo project) and 2 000 networks: the scale the lists are built for.
+    command: 'npm start -- --servers 10000 --networks 2000 --projects 2',
     cwd: '..',
     url: `${baseURL}/healthz`,
     env: { PORT: String(port), HOST: '127.0.0.1', STACKDECK_LOGIN_RATE_LIMIT: '1000', LOG_LEVEL: 'warn' },

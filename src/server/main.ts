@@ -22,7 +22,14 @@ async function main(): Promise<void> {
   if (config.clouds.length === 0) {
     // Loaded only here, so a deployment against a real cloud never loads the simulator.
     const { startSimulator } = await import('../simulator');
-    const simulator = await startSimulator();
+    const { parseCommandLine, usage } = await import('../simulator/command-line');
+    // `npm start -- --servers 10000 --profile realistic`: the simulator's own flags.
+    const command = parseCommandLine(process.argv.slice(2));
+    if (command.help) {
+      process.stdout.write(usage.replace('npm run simulator', 'npm start'));
+      return;
+    }
+    const simulator = await startSimulator(command.options);
     closers.push(() => simulator.close());
     config.clouds.push(simulatorCloudConfig(simulator.authUrl));
   }
@@ -56,6 +63,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const known = error instanceof ConfigError || (error instanceof Error && error.name === 'FlagError') || error instanceof RangeError;
+  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
