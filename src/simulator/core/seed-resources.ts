@@ -279,7 +279,7 @@ function seedServers(stores: Stores, random: Random, now: number, projects: stri
       projectId,
       userId: userOf(projectId),
       createdAt,
-      updatedAt: createdAt + 60_000,
+      updatedAt: createdAt + 120_000,
       launchedAt: neverLaunched ? null : createdAt + random.int(20, 90) * 1000,
       terminatedAt: null,
       deletedAt: null,
