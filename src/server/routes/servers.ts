@@ -9,7 +9,7 @@ import {
   serverChangesQuerySchema,
   serverChangesSchema,
   serverDetailSchema,
-  serverListSchema,
+  type ServerList,
 } from '../../domain/api';
 import { toServerDetail } from '../../domain/compute';
 import type { CloudRegistry } from '../clouds';
@@ -34,11 +34,13 @@ export async function serverRoutes(app: FastifyInstance, { clouds, views }: Serv
     const query = parseInput(listServersQuerySchema, request.query);
     const clients = clientsFor(clouds, request);
     const page = await listServers(clients.nova, query);
-    return serverListSchema.parse({
+    // Typed by the contract and parsed by the SPA; not parsed again here, on the hot path.
+    const body: ServerList = {
       items: await views.summaries(request.session, clients, page.servers, request.log),
       next: page.next,
       ...(page.partial && { partial: true }),
-    });
+    };
+    return body;
   });
 
   app.get(apiPaths.serverChanges, { preHandler: requireSession }, async (request) => {
