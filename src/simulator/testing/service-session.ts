@@ -1,6 +1,6 @@
 // Test helpers: a simulator with tokens for a member, a member of another project and an admin,
 // and raw HTTP calls to any of its services.
-import { type Simulator, type SimulatorOptions, startSimulator } from '../index';
+import { type Simulator, type SimulatorEndpoints, type SimulatorOptions, startSimulator } from '../index';
 import { demoUser, issueToken, passwordAuth } from './keystone-client';
 
 export interface Reply<T = Record<string, unknown>> {
@@ -29,7 +29,7 @@ export interface ServiceSession {
   /** admin, admin of the admin project. */
   admin: string;
   /** `url` is absolute or relative to the service's endpoint. */
-  call<T = Record<string, unknown>>(service: 'network' | 'image', url: string, options?: CallOptions): Promise<Reply<T>>;
+  call<T = Record<string, unknown>>(service: keyof SimulatorEndpoints, url: string, options?: CallOptions): Promise<Reply<T>>;
   close(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export async function startServiceSession(options: SimulatorOptions = {}): Promi
     member,
     otherMember,
     admin,
-    async call<T>(service: 'network' | 'image', url: string, { method = 'GET', token = member, body, headers = {} }: CallOptions = {}): Promise<Reply<T>> {
+    async call<T>(service: keyof SimulatorEndpoints, url: string, { method = 'GET', token = member, body, headers = {} }: CallOptions = {}): Promise<Reply<T>> {
       const sent: Record<string, string> = { ...headers };
       if (token) sent['x-auth-token'] = token;
       if (body !== undefined) sent['content-type'] = 'application/json';

@@ -47,8 +47,12 @@ export function shapeDifferences(actual: unknown, expected: unknown, options: Sh
   return differences;
 }
 
-/** A body from shared/fixtures/openstack/<service>/<name> (the repository's sibling `shared`). */
-export function openstackFixture(service: 'compute' | 'identity' | 'image' | 'network', name: string): Record<string, unknown> {
-  const url = new URL(`../../../../shared/fixtures/openstack/${service}/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+export type OpenstackService = 'compute' | 'identity' | 'image' | 'network';
+
+/** shared/fixtures/openstack/ in the repository's sibling `shared`: the bodies and the OpenAPI specs. */
+export const openstackFixturesUrl = new URL('../../../../shared/fixtures/openstack/', import.meta.url);
+
+/** A body from shared/fixtures/openstack/<service>/<name>. */
+export function openstackFixture(service: OpenstackService, name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`${service}/${name}`, openstackFixturesUrl), 'utf8')) as Record<string, unknown>;
 }
