@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bffBench } from './bff.bench';
 import { judge, type Figure, type Result } from './measure';
+import { networksBench } from './networks.bench';
 import { simulatorBench } from './simulator.bench';
 
 /**
@@ -11,6 +12,7 @@ import { simulatorBench } from './simulator.bench';
 const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['simulator', simulatorBench],
   ['bff', bffBench],
+  ['networks', networksBench],
 ];
 
 const only = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { sessionPlugin } from './plugins/session';
 import { spaPlugin } from './plugins/spa';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { networkRoutes } from './routes/networks';
 import { actionRoutes } from './routes/actions';
 import { computeOptionRoutes } from './routes/compute-options';
 import { serverRoutes } from './routes/servers';
@@ -84,6 +85,7 @@ export async function buildApp({ config, sessionStore, logger, pollTiming }: App
   await app.register(actionRoutes, { clouds, tracker });
   await app.register(taskRoutes, { clouds, tracker, views });
   await app.register(computeOptionRoutes, { clouds });
+  await app.register(networkRoutes, { clouds, cache });
   await app.register(spaPlugin, { root: config.staticDir });
   return app;
 }

@@ -40,3 +40,32 @@ export function decodeCursor(raw: string, queryKey: string): SourcePosition[] {
 export function advance(previous: string[], pageIds: readonly string[]): string[] {
   return [...pageIds.slice(-rememberedIds).reverse(), ...previous].slice(0, rememberedIds);
 }
+
+/**
+ * A search the upstream cannot answer exactly is a bounded scan: at most this many upstream pages
+ * per request, then the answer says `partial: true` with a cursor to go on (architecture.md).
+ */
+export const maxScanPages = 5;
+
+/**
+ * One page of a marker-paged upstream list, after the newest remembered id that still exists. A
+ * marker that vanished between pages (`vanished` recognises the upstream's answer: Nova's 400,
+ * Neutron's 404) falls back to the id remembered before it, and when none is left to the first
+ * page (the SPA de-duplicates by id). `base` is what the page's ids are remembered on top of: the
+ * remembered ids from the one used on.
+ */
+export async function pageAfterMarkers<P>(
+  markers: readonly string[],
+  fetch: (marker: string | undefined) => Promise<P>,
+  vanished: (error: unknown) => boolean,
+): Promise<{ page: P; base: string[] }> {
+  for (let i = 0; i < markers.length; i++) {
+    try {
+      return { page: await fetch(markers[i]), base: markers.slice(i) };
+    } catch (error) {
+      if (vanished(error)) continue;
+      throw error;
+    }
+  }
+  return { page: await fetch(undefined), base: [] };
+}

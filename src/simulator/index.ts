@@ -6,7 +6,7 @@ import { createGlanceApp } from './glance/app';
 import { RequestJournal } from './http/journal';
 import { listenOnLoopback } from './http/loopback';
 import { createKeystoneApp } from './keystone/app';
-import { createNeutronApp } from './neutron/app';
+import { createNeutronApp, type NeutronAppOptions } from './neutron/app';
 import { createNovaApp } from './nova/app';
 
 export { createClock, type Clock, type VirtualClock } from './core/clock';
@@ -19,6 +19,8 @@ export interface SimulatorOptions extends CloudOptions {
   /** Nova's maximum microversion, "2.100" by default. */
   novaMaxVersion?: string;
   faults?: SimulatorFaults;
+  /** Neutron's `pagination_max_limit` and the listing extensions it leaves out. */
+  neutron?: NeutronAppOptions;
 }
 
 export interface SimulatorEndpoints {
@@ -54,7 +56,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const apps = {
     identity: createKeystoneApp(cloud, { fault: () => faults.keystone }),
     compute: createNovaApp(cloud, { maxVersion: options.novaMaxVersion }),
-    network: createNeutronApp(cloud),
+    network: createNeutronApp(cloud, options.neutron),
     image: createGlanceApp(cloud),
   };
   const requests = new RequestJournal();

@@ -15,6 +15,9 @@ export const apiPaths = {
   flavors: '/api/flavors',
   images: '/api/images',
   limits: '/api/limits',
+  networks: '/api/networks',
+  network: (id: string) => `/api/networks/${encodeURIComponent(id)}`,
+  networkPorts: (id: string) => `/api/networks/${encodeURIComponent(id)}/ports`,
   healthz: '/healthz',
   readyz: '/readyz',
 } as const;

@@ -4,12 +4,14 @@ import { isReadOnly } from '../../domain/identity';
 import type { CloudRegistry, CloudRuntime } from '../clouds';
 import { AppError } from '../errors';
 import { GlanceClient } from './glance';
+import { NeutronClient } from './neutron';
 import { NovaClient } from './nova';
 
 export interface SessionClients {
   cloud: CloudRuntime;
   nova: NovaClient;
   glance: GlanceClient;
+  neutron: NeutronClient;
   viewer: Viewer;
 }
 
@@ -22,6 +24,7 @@ export function clientsFor(clouds: CloudRegistry, request: FastifyRequest): Sess
     cloud,
     nova: new NovaClient(cloud, session, request.log),
     glance: new GlanceClient(cloud, session, request.log),
+    neutron: new NeutronClient(cloud, session, request.log),
     viewer: { isAdmin: session.roles.includes('admin'), readOnly: isReadOnly(session.roles), policy: cloud.config.novaPolicy },
   };
 }

@@ -49,3 +49,29 @@ describe('VersionDiscovery against the simulated Nova', () => {
     expect(await discovery.computeMicroversion(`${zed.endpoints.compute}/0123456789abcdef0123456789abcdef`, log)).toBe('2.93');
   });
 });
+
+describe('VersionDiscovery: Neutron extensions', () => {
+  const reply = (status: number, body: unknown) => ({ status, headers: {}, body, requestId: undefined });
+  const discovery = () => new VersionDiscovery(new Transport({ timeoutMs: 1000 }));
+
+  it('asks once per endpoint, whoever asks', async () => {
+    const d = discovery();
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      return reply(200, { extensions: [{ alias: 'pagination' }, { alias: 'sorting' }] });
+    };
+    const [a, b] = await Promise.all([d.networkExtensions('http://n/v2.0', load), d.networkExtensions('http://n/v2.0', load)]);
+    expect([...a]).toEqual(['pagination', 'sorting']);
+    expect(b).toBe(a);
+    await d.networkExtensions('http://other/v2.0', load);
+    expect(calls).toBe(2);
+  });
+
+  it('takes a Neutron without the extensions API as one without extensions, and forgets a failure', async () => {
+    const d = discovery();
+    expect((await d.networkExtensions('http://old/v2.0', async () => reply(404, ''))).size).toBe(0);
+    await expect(d.networkExtensions('http://n/v2.0', async () => reply(500, { NeutronError: { message: 'boom' } }))).rejects.toMatchObject({ code: 'upstream.error' });
+    expect((await d.networkExtensions('http://n/v2.0', async () => reply(200, { extensions: [{ alias: 'pagination' }] }))).has('pagination')).toBe(true);
+  });
+});

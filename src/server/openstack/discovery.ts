@@ -1,10 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import { badResponse, failed, upstreamMessage } from './errors';
-import type { Transport } from './transport';
+import type { Transport, UpstreamResponse } from './transport';
 
 /** The newest compute microversion whose responses Stackdeck reads. */
 export const highestKnownComputeVersion = '2.100';
+
+const extensionListSchema = z.object({ extensions: z.array(z.object({ alias: z.string() })) });
 
 const versionDocSchema = z.object({
   version: z.object({ id: z.string(), version: z.string(), min_version: z.string() }),
@@ -45,6 +47,7 @@ export function chooseMicroversion(serverMin: string, serverMax: string, known =
  */
 export class VersionDiscovery {
   private readonly compute = new Map<string, Promise<string>>();
+  private readonly network = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(private readonly transport: Transport) {}
 
@@ -54,6 +57,28 @@ export class VersionDiscovery {
       found = this.discoverCompute(endpoint, log);
       this.compute.set(endpoint, found);
       found.catch(() => this.compute.delete(endpoint));
+    }
+    return found;
+  }
+
+  /**
+   * The aliases of the extensions a Neutron endpoint loads (`GET /v2.0/extensions`), asked once
+   * per endpoint and shared by every session: extensions are the cloud's configuration, not the
+   * user's. `load` makes the call with the asking session's token (Neutron wants one). A Neutron
+   * without the extensions API (404) has none that Stackdeck relies on.
+   */
+  networkExtensions(endpoint: string, load: () => Promise<UpstreamResponse>): Promise<ReadonlySet<string>> {
+    let found = this.network.get(endpoint);
+    if (!found) {
+      found = load().then((res) => {
+        if (res.status === 404) return new Set<string>();
+        if (res.status !== 200) throw failed('network', res.status, upstreamMessage(res.body), res.requestId);
+        const parsed = extensionListSchema.safeParse(res.body);
+        if (!parsed.success) throw badResponse('network', 'The extension list is not in the expected shape.', res.requestId);
+        return new Set(parsed.data.extensions.map((e) => e.alias));
+      });
+      this.network.set(endpoint, found);
+      found.catch(() => this.network.delete(endpoint));
     }
     return found;
   }

@@ -1,13 +1,11 @@
 import pLimit from 'p-limit';
 import type { ServerSortKey } from '../../domain/api';
 import { addressMatches, escapeRegex, ipFilterValue, type NovaServer, planServerSearch, type ServerSearch } from '../../domain/compute';
-import { advance, decodeCursor, encodeCursor, type SourcePosition } from '../cursor';
+import { advance, decodeCursor, encodeCursor, maxScanPages, pageAfterMarkers, type SourcePosition } from '../cursor';
 import { AppError } from '../errors';
 import type { NovaClient } from '../openstack/nova';
 import type { Query } from '../openstack/service';
 
-/** A search Nova cannot answer exactly is a bounded scan: at most this many upstream pages per request. */
-export const maxScanPages = 5;
 const scanPageSize = 1000;
 
 const sortKeys: Record<ServerSortKey, string> = { name: 'display_name', status: 'vm_state', created: 'created_at' };
@@ -97,18 +95,13 @@ async function fetchSource(nova: NovaClient, source: Source, markers: string[], 
  * [..] not found`) falls back to the one before it, then to the first page.
  */
 async function listPage(nova: NovaClient, query: Query, markers: string[]): Promise<SourcePage> {
-  for (const marker of [...markers, undefined]) {
-    try {
-      const page = await nova.listServers({ ...query, ...(marker && { marker }) });
-      const ids = page.servers.map((s) => s.id);
-      const remembered = advance(marker ? markers.slice(markers.indexOf(marker)) : [], ids);
-      return { servers: page.servers, position: page.next ? { m: remembered } : null };
-    } catch (error) {
-      if (marker && error instanceof AppError && error.status === 400 && /marker/i.test(error.detail ?? '')) continue;
-      throw error;
-    }
-  }
-  return { servers: [], position: null };
+  const { page, base } = await pageAfterMarkers(
+    markers,
+    (marker) => nova.listServers({ ...query, ...(marker && { marker }) }),
+    (error) => error instanceof AppError && error.status === 400 && /marker/i.test(error.detail ?? ''),
+  );
+  const remembered = advance(base, page.servers.map((s) => s.id));
+  return { servers: page.servers, position: page.next ? { m: remembered } : null };
 }
 
 async function serverOrNothing(nova: NovaClient, id: string): Promise<NovaServer[]> {

@@ -3,7 +3,7 @@ import type { SimulatedCloud } from '../core/cloud';
 import { requireCaller } from '../http/caller';
 import { createServiceApp } from '../http/service-app';
 import { installNeutronErrors } from './errors';
-import { registerResourceRoutes } from './routes';
+import { type ListingExtension, registerResourceRoutes } from './routes';
 import { registerVersionRoutes } from './versions';
 
 export interface NeutronAppOptions {
@@ -13,6 +13,13 @@ export interface NeutronAppOptions {
    * pages lists that ask for none.
    */
   paginationMaxLimit?: number;
+  /**
+   * Extensions this Neutron does not load, to play a cloud configured without them: without
+   * `pagination` it ignores `limit`, `marker` and `page_reverse` (every row, no links), without
+   * `sorting` it ignores `sort_key`/`sort_dir`, and without `filter-validation` it ignores a
+   * filter it does not know instead of answering 400.
+   */
+  withoutExtensions?: ReadonlyArray<ListingExtension>;
 }
 
 /** Neutron v2.0 over the cloud's network state. */
@@ -21,6 +28,12 @@ export function createNeutronApp(cloud: SimulatedCloud, options: NeutronAppOptio
   installNeutronErrors(app);
   requireCaller(app, cloud, (path) => path === '/');
   registerVersionRoutes(app);
-  registerResourceRoutes(app, cloud, options.paginationMaxLimit ?? -1);
+  const without = new Set(options.withoutExtensions ?? []);
+  registerResourceRoutes(app, cloud, {
+    maxLimit: options.paginationMaxLimit ?? -1,
+    pagination: !without.has('pagination'),
+    sorting: !without.has('sorting'),
+    filterValidation: !without.has('filter-validation'),
+  });
   return app;
 }

@@ -77,6 +77,12 @@ export function renderItem<T extends StandardAttributes>(collection: Collection<
 export interface ListOptions {
   /** `pagination_max_limit`: -1 (the default) for no limit. */
   maxLimit: number;
+  /** Without the `pagination` extension limit, marker and page_reverse are ignored (NoPaginationHelper). */
+  pagination?: boolean;
+  /** Without the `sorting` extension sort_key and sort_dir are ignored (NoSortingHelper). */
+  sorting?: boolean;
+  /** Without `filter-validation` an unknown filter is ignored rather than a 400. */
+  filterValidation?: boolean;
   /** The request's URL without its query, which the paging links repeat. */
   pathUrl: string;
 }
@@ -87,9 +93,9 @@ export interface ListOptions {
  */
 export function listItems<T extends StandardAttributes>(collection: Collection<T>, view: View, query: QueryPairs, options: ListOptions): Record<string, unknown> {
   const fields = requestedFields(query);
-  const matches = parseFilters(collection.attributes, query, view);
-  const paging = parsePaging(query, options.maxLimit);
-  const requested = parseSorts(collection.attributes, query);
+  const matches = parseFilters(collection.attributes, query, view, options.filterValidation ?? true);
+  const paging = (options.pagination ?? true) ? parsePaging(query, options.maxLimit) : undefined;
+  const requested = (options.sorting ?? true) ? parseSorts(collection.attributes, query) : [];
   const sorts = paging || requested.length > 0 ? withTieBreaker(requested, collection.attributes) : requested;
 
   collection.beforeRead?.(view);

@@ -26,7 +26,7 @@ const convert: Record<FilterKind, (value: string) => unknown> = {
  * as the attribute does (a bad boolean is a 400 at once), and unknown keys are collected into one
  * 400 `['x'] is invalid attribute for filtering` (`filter-validation`).
  */
-export function parseFilters<T>(attributes: ReadonlyArray<Attribute<T>>, query: QueryPairs, view: View): (item: T) => boolean {
+export function parseFilters<T>(attributes: ReadonlyArray<Attribute<T>>, query: QueryPairs, view: View, validate = true): (item: T) => boolean {
   const byKey = new Map(attributes.map((a) => [a.key, a]));
   const valuesByKey = new Map<string, string[]>();
   for (const [key, value] of query) {
@@ -43,7 +43,7 @@ export function parseFilters<T>(attributes: ReadonlyArray<Attribute<T>>, query: 
     }
     predicates.push(predicateFor(attribute, attribute.filter, values, view));
   }
-  if (invalid.length > 0) throw httpBadRequest(`${pyRepr(invalid)} is invalid attribute for filtering`);
+  if (invalid.length > 0 && validate) throw httpBadRequest(`${pyRepr(invalid)} is invalid attribute for filtering`);
   return (item) => predicates.every((matches) => matches(item));
 }
 

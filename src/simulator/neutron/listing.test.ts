@@ -300,6 +300,32 @@ describe('pagination_max_limit', () => {
   });
 });
 
+describe('a Neutron without the listing extensions', () => {
+  it('leaves them out of /extensions and ignores limit, marker, sorting and unknown filters', async () => {
+    const app = createNeutronApp(s.sim.cloud, { withoutExtensions: ['pagination', 'sorting', 'filter-validation'] });
+    const origin = await listenOnLoopback(app);
+    try {
+      const listed = await s.call<{ extensions: Array<{ alias: string }> }>('network', `${origin}/v2.0/extensions`);
+      const aliases = listed.body.extensions.map((e) => e.alias);
+      expect(aliases).not.toContain('pagination');
+      expect(aliases).not.toContain('sorting');
+      expect(aliases).not.toContain('filter-validation');
+      expect(aliases).toContain('external-net');
+      expect((await s.call('network', `${origin}/v2.0/extensions/pagination`)).status).toBe(404);
+
+      const { status, body } = await net(`${origin}/v2.0/networks?limit=2&marker=not-a-network&sort_key=name&sort_dir=desc&colour=red`);
+      expect(status).toBe(200);
+      expect(body.networks).toHaveLength(demoVisibleNetworkIds().length);
+      expect(body.networks_links).toBeUndefined();
+      // Still a filter it knows.
+      const shared = await net(`${origin}/v2.0/networks?shared=true`);
+      expect(shared.body.networks.every((n) => n.shared === true)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 function demoPrivateNetwork(): string {
   const network = [...s.sim.cloud.network.networks.values()].find((n) => n.projectId === projectIds.demo && n.name === 'private');
   if (!network) throw new Error('no private network in the seed');

@@ -9,7 +9,7 @@ import { createView, type View } from './attributes';
 import { createBodies, enforceAdminOnly, updateBody } from './bodies';
 import { type Collection, type CollectionWrites, findVisible, listItems, renderItem, showItem } from './collection';
 import { resourceNotFound } from './errors';
-import { extensions } from './extensions';
+import { type Extension, extensions } from './extensions';
 import { revisionConstraint } from './if-match';
 import { floatingIps } from './resources/floating-ips';
 import { networks } from './resources/networks';
@@ -38,14 +38,28 @@ interface CollectionRoutes {
  * Every `/v2.0/…` path in one place, as Neutron's router reads it: the last segment may carry a
  * `.json` format suffix (Routes strips it; any other suffix stays part of the id).
  */
-export function registerResourceRoutes(app: FastifyInstance, cloud: SimulatedCloud, maxLimit: number): void {
+/** The extensions that change how lists read their query, which a simulated cloud may leave out. */
+export type ListingExtension = 'pagination' | 'sorting' | 'filter-validation';
+
+/** `pagination_max_limit` and which listing extensions are loaded. */
+export interface ListingConfig {
+  maxLimit: number;
+  pagination: boolean;
+  sorting: boolean;
+  filterValidation: boolean;
+}
+
+export function registerResourceRoutes(app: FastifyInstance, cloud: SimulatedCloud, listing: ListingConfig): void {
   const routes = new Map<string, CollectionRoutes>([
-    [networks.path, collectionRoutes(networks, maxLimit)],
-    [subnets.path, collectionRoutes(subnets, maxLimit)],
-    [ports.path, collectionRoutes(ports, maxLimit)],
-    [floatingIps.path, collectionRoutes(floatingIps, maxLimit)],
-    [securityGroups.path, collectionRoutes(securityGroups, maxLimit)],
+    [networks.path, collectionRoutes(networks, listing)],
+    [subnets.path, collectionRoutes(subnets, listing)],
+    [ports.path, collectionRoutes(ports, listing)],
+    [floatingIps.path, collectionRoutes(floatingIps, listing)],
+    [securityGroups.path, collectionRoutes(securityGroups, listing)],
   ]);
+  const loaded = extensions.filter(
+    (e) => !((e.alias === 'pagination' && !listing.pagination) || (e.alias === 'sorting' && !listing.sorting) || (e.alias === 'filter-validation' && !listing.filterValidation)),
+  );
   app.route({
     method: ['GET', 'POST', 'PUT', 'DELETE'],
     url: '/v2.0/*',
@@ -57,7 +71,7 @@ export function registerResourceRoutes(app: FastifyInstance, cloud: SimulatedClo
         view: createView(cloud.network, http.caller, cloud.clock.now()),
         http,
       };
-      return route(routes, request)(request, reply);
+      return route(routes, loaded, request)(request, reply);
     },
   });
 }
@@ -70,10 +84,10 @@ function segmentsOf(url: string): string[] {
   return segments;
 }
 
-function route(routes: Map<string, CollectionRoutes>, request: Request): Handler {
+function route(routes: Map<string, CollectionRoutes>, loaded: Extension[], request: Request): Handler {
   const [first = '', id, ...rest] = request.segments;
   if (rest.length > 0) return notFound;
-  if (first === 'extensions') return request.method !== 'GET' ? notFound : id === undefined ? listExtensions : showExtension(id);
+  if (first === 'extensions') return request.method !== 'GET' ? notFound : id === undefined ? listExtensions(loaded) : showExtension(loaded, id);
   const handlers = routes.get(first);
   if (!handlers) return notFound;
   const byMethod = id === undefined ? handlers.collection : handlers.item(id);
@@ -90,12 +104,14 @@ const methodNotAllowed: Handler = (request) => {
   throw notAllowed(request.method);
 };
 
-const listExtensions: Handler = () => ({ extensions });
+const listExtensions =
+  (loaded: Extension[]): Handler =>
+  () => ({ extensions: loaded });
 
 const showExtension =
-  (alias: string): Handler =>
+  (loaded: Extension[], alias: string): Handler =>
   () => {
-    const extension = extensions.find((e) => e.alias === alias);
+    const extension = loaded.find((e) => e.alias === alias);
     if (!extension) throw new NeutronFault(404, 'HTTPNotFound', `Extension with alias ${alias} does not exist`);
     return { extension };
   };
@@ -115,7 +131,7 @@ function pathUrl(http: FastifyRequest): string {
   return `${scheme}://${http.host}${http.url.split('?')[0]}`;
 }
 
-function collectionRoutes<T extends StandardAttributes>(collection: Collection<T>, maxLimit: number): CollectionRoutes {
+function collectionRoutes<T extends StandardAttributes>(collection: Collection<T>, listing: ListingConfig): CollectionRoutes {
   /** Floating IPs and security groups are read-only in the simulator. */
   const writesFor = (request: Request): CollectionWrites<T> => {
     if (!collection.writes) throw notAllowed(request.method);
@@ -136,7 +152,7 @@ function collectionRoutes<T extends StandardAttributes>(collection: Collection<T
 
   return {
     collection: {
-      GET: (request) => listItems(collection, request.view, request.query, { maxLimit, pathUrl: pathUrl(request.http) }),
+      GET: (request) => listItems(collection, request.view, request.query, { ...listing, pathUrl: pathUrl(request.http) }),
       POST: (request, reply) => {
         const writes = writesFor(request);
         const { bulk, items } = createBodies(collection, request.http.body, request.view);
