@@ -3,6 +3,7 @@ import { bffBench } from './bff.bench';
 import { judge, type Figure, type Result } from './measure';
 import { networksBench } from './networks.bench';
 import { simulatorBench } from './simulator.bench';
+import { spaBench } from './spa.bench';
 
 /**
  * `npm run bench`: every speed and size target of the project, measured here rather than asserted
@@ -13,6 +14,7 @@ const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['simulator', simulatorBench],
   ['bff', bffBench],
   ['networks', networksBench],
+  ['spa', spaBench],
 ];
 
 const only = process.argv.slice(2);
