@@ -55,10 +55,14 @@ export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Nova's ip/ip6 filter value: an exact address anchored and escaped; a prefix as typed, escaped. */
+/**
+ * Nova's ip/ip6 filter value: the address as typed. Nova documents a regex, but with Neutron's
+ * ip-substring-filtering (any modern cloud) it hands the value to Neutron as a plain substring, so
+ * `^10\.0\.3\.17$` finds nothing on a real Zed cloud. A substring finds a superset everywhere;
+ * `addressMatches` then keeps the exact matches.
+ */
 export function ipFilterValue(search: Extract<ServerSearch, { kind: 'ip' }>): string {
-  const escaped = escapeRegex(search.value);
-  return search.exact ? `^${escaped}$` : `^${escaped}`;
+  return search.value;
 }
 
 /**

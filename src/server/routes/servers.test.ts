@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, serverDetailSchema, serverListSchema, type ServerSummary } from '../../domain/api';
 import { PowerState } from '../../simulator/core/compute/model';
 import { projectIds } from '../../simulator/core/seed';
+import { idsByName } from '../servers/views';
 import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
 
 let stack: Stack;
@@ -94,11 +95,11 @@ describe('GET /api/servers', () => {
     const id = demoServers()[0]?.id ?? '';
 
     expect(await novaCalls(id)).toEqual([{ path: `/v2.1/servers/${id}`, query: {} }]);
-    expect(await novaCalls('10.11.0.12')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ ip: '^10\\.11\\.0\\.12$' }) }]);
-    expect(await novaCalls('fd00:1::c')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ ip6: '^fd00:1::c$' }) }]);
+    expect(await novaCalls('10.11.0.12')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ ip: '10.11.0.12' }) }]);
+    expect(await novaCalls('fd00:1::c')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ ip6: 'fd00:1::c' }) }]);
     expect(await novaCalls('web.1')).toEqual([{ path: '/v2.1/servers/detail', query: expect.objectContaining({ name: 'web\\.1' }) }]);
     const both = await novaCalls('10');
-    expect(both.map((c) => c.query.ip ?? c.query.name)).toEqual(['^10', '10']);
+    expect(both.map((c) => c.query.ip ?? c.query.name)).toEqual(['10', '10']);
     const prefix = await novaCalls(id.slice(0, 8));
     expect(prefix[0]).toEqual({ path: '/v2.1/servers', query: expect.objectContaining({ limit: '1000' }) });
     expect(prefix).toContainEqual({ path: `/v2.1/servers/${id}`, query: {} });
@@ -217,5 +218,93 @@ describe('GET /api/servers/changes', () => {
     const body = res.json() as { items: ServerSummary[] };
     expect(body.items.find((s) => s.id === changed.id)?.status).toBe('SHUTOFF');
     expect(body.items.find((s) => s.id === removed.id)?.status).toBe('DELETED');
+  });
+});
+
+describe('network links of address groups', () => {
+  /** A session of its own: the network names are cached per session. */
+  async function freshSession(): Promise<string> {
+    const res = await stack.app.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { username: 'demo', password: 'demo' } });
+    return sessionCookieFrom(res.headers['set-cookie']);
+  }
+
+  async function detailOf(id: string, session: string) {
+    const res = await stack.app.inject({ method: 'GET', url: `/api/servers/${id}`, headers: { cookie: session } });
+    expect(res.statusCode, res.body).toBe(200);
+    return serverDetailSchema.parse(res.json());
+  }
+
+  /** The network a demo member sees under a name, from the simulator's state. */
+  function visibleNetwork(name: string) {
+    const found = [...stack.simulator.cloud.network.networks.values()].filter(
+      (n) => n.name === name && (n.projectId === projectIds.demo || n.shared || n.external),
+    );
+    expect(found).toHaveLength(1);
+    return found[0];
+  }
+
+  const withAddresses = () => {
+    const server = demoServers().find((s) => stack.simulator.cloud.network.portsByDevice.has(s.id));
+    if (!server) throw new Error('no demo server with a port in the seed');
+    return server;
+  };
+  const networkListCalls = () => stack.simulator.requests.of('network', /\/v2\.0\/networks$/);
+
+  it('gives each group its network id, from one id-and-name list of Neutron per session', async () => {
+    const session = await freshSession();
+    const target = withAddresses();
+    stack.simulator.requests.clear();
+    const detail = await detailOf(target.id, session);
+    expect(detail.addresses.length).toBeGreaterThan(0);
+    for (const group of detail.addresses) expect(group.networkId).toBe(visibleNetwork(group.network)?.id);
+
+    const calls = networkListCalls();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.query.getAll('fields')).toEqual(['id', 'name']);
+
+    await detailOf(target.id, session);
+    await stack.app.inject({ method: 'GET', url: '/api/servers', headers: { cookie: session } });
+    expect(networkListCalls()).toHaveLength(1);
+  });
+
+  it('does not hold a list’s first rows for the names, and links its rows once they are known', async () => {
+    const session = await freshSession();
+    const page = async () => {
+      const res = await stack.app.inject({ method: 'GET', url: '/api/servers', query: { limit: '100' }, headers: { cookie: session } });
+      return serverListSchema.parse(res.json()).items.flatMap((s) => s.addresses);
+    };
+    const first = await page();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((group) => group.networkId === undefined)).toBe(true);
+    // The list started the lookup; the detail waits for the same one.
+    await detailOf(withAddresses().id, session);
+    const later = await page();
+    expect(later.every((group) => group.networkId === visibleNetwork(group.network)?.id)).toBe(true);
+  });
+
+  it('shows the groups without links when Neutron fails, and asks again on the next request', async () => {
+    const session = await freshSession();
+    const target = withAddresses();
+    stack.simulator.faults.network = { errorRate: 1 };
+    try {
+      const detail = await detailOf(target.id, session);
+      expect(detail.addresses.length).toBeGreaterThan(0);
+      expect(detail.addresses.every((group) => group.networkId === undefined)).toBe(true);
+    } finally {
+      stack.simulator.faults.network = undefined;
+    }
+    const again = await detailOf(target.id, session);
+    expect(again.addresses.every((group) => group.networkId !== undefined)).toBe(true);
+  });
+
+  it('links no group to a network whose name another visible network shares', () => {
+    const ids = idsByName([
+      { id: 'a', name: 'private' },
+      { id: 'b', name: 'public' },
+      { id: 'c', name: 'private' },
+      { id: 'd', name: 'private' },
+      { id: 'e', name: '' },
+    ]);
+    expect(Object.fromEntries(ids)).toEqual({ public: 'b' });
   });
 });
