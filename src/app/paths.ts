@@ -5,12 +5,16 @@ export const paths = {
   servers: '/servers',
   server: (id: string) => `/servers/${encodeURIComponent(id)}`,
   networks: '/networks',
+  network: (id: string) => `/networks/${encodeURIComponent(id)}`,
   tasks: '/tasks',
+  /** The tasks page pointing at one task. */
+  task: (id: string) => `/tasks?${new URLSearchParams({ task: id }).toString()}`,
 } as const;
 
 /** Route patterns for the paths that take parameters. */
 export const routePatterns = {
   server: '/servers/:id',
+  network: '/networks/:id',
 } as const;
 
 /** Where to go after signing in when the URL does not say. */

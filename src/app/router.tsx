@@ -6,6 +6,7 @@ import { AppLoading } from './routes/app-loading';
 import { LoginRoute, loginLoader } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
+import { networkDetailLoader, networksLoader } from './routes/networks-loader';
 import { serversLoader } from './routes/servers-loader';
 
 /** The route table. Tests build a memory router from this same table. */
@@ -40,7 +41,13 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: paths.networks,
+                  loader: networksLoader(queryClient),
                   lazy: { Component: async () => (await import('./routes/networks-route')).NetworksRoute },
+                },
+                {
+                  path: routePatterns.network,
+                  loader: networkDetailLoader(queryClient),
+                  lazy: { Component: async () => (await import('./routes/network-detail-route')).NetworkDetailRoute },
                 },
                 {
                   path: paths.tasks,

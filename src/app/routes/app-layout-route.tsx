@@ -1,7 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { AppShell, HeaderMenu, type NavItem } from '../../components/layout';
+import { ToastHost } from '../../components/ui/toast-host';
 import { sessionQuery, useLogout } from '../../features/auth';
+import { connectServerEvents } from '../../features/servers/cache';
+import { TaskCenter } from '../../features/tasks';
 import { loginHref, paths } from '../paths';
 
 const primaryNav: readonly NavItem[] = [
@@ -12,6 +16,9 @@ const primaryNav: readonly NavItem[] = [
 
 export function AppLayoutRoute() {
   const { data: session } = useQuery(sessionQuery());
+  const queryClient = useQueryClient();
+  // Task events (from the tasks feature's stream, and from actions) update the servers' caches.
+  useEffect(() => connectServerEvents(queryClient), [queryClient]);
   const logout = useLogout();
   const location = useLocation();
   if (!session) {
@@ -22,8 +29,13 @@ export function AppLayoutRoute() {
     return <Navigate to={to} replace />;
   }
   return (
-    <AppShell nav={primaryNav} account={<HeaderMenu session={session} onSignOut={() => logout.mutate()} />}>
+    <AppShell
+      nav={primaryNav}
+      tools={<TaskCenter serverHref={paths.server} tasksHref={paths.tasks} />}
+      account={<HeaderMenu session={session} onSignOut={() => logout.mutate()} />}
+    >
       <Outlet />
+      <ToastHost />
     </AppShell>
   );
 }

@@ -1,15 +1,21 @@
-import { EmptyState } from '../../components/ui/empty-state';
-import { PageHeader } from '../../components/ui/page-header';
+import { useCallback } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { NetworksPage } from '../../features/networks';
+import { paths } from '../paths';
+import { useProjectName } from './use-project-name';
 
-// A placeholder of the walking skeleton; the page's own issue replaces it.
+/** Carried to the detail page so that its "All networks" link returns to the same search. */
+export interface FromNetworkListState {
+  fromList: string;
+}
 
 export function NetworksRoute() {
-  return (
-    <>
-      <PageHeader title="Networks" description="Networks, subnets and ports of the current project." />
-      <EmptyState title="Networks will appear here">
-        The networks this project can use, with their subnets and the ports attached to them.
-      </EmptyState>
-    </>
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const projectName = useProjectName();
+  const onOpenNetwork = useCallback(
+    (id: string) => void navigate(paths.network(id), { state: { fromList: `${paths.networks}${search}` } satisfies FromNetworkListState }),
+    [navigate, search],
   );
+  return <NetworksPage networkHref={paths.network} onOpenNetwork={onOpenNetwork} projectName={projectName} />;
 }

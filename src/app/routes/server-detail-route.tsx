@@ -1,11 +1,16 @@
 import { useLocation, useParams } from 'react-router';
-import { ServerDetailPage } from '../../features/servers/detail';
+import { NetworkHrefContext, ServerDetailPage } from '../../features/servers/detail';
 import { paths } from '../paths';
 
 export function ServerDetailRoute() {
   const { id = '' } = useParams();
   const { state } = useLocation();
-  return <ServerDetailPage key={id} id={id} listHref={backToList(state)} />;
+  // The address groups link to their networks.
+  return (
+    <NetworkHrefContext value={paths.network}>
+      <ServerDetailPage key={id} id={id} listHref={backToList(state)} taskHref={paths.task} />
+    </NetworkHrefContext>
+  );
 }
 
 /** The list as the user left it, when they came from it; history state is anyone's, so checked. */

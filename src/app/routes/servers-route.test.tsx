@@ -28,7 +28,12 @@ async function openServers(path = '/servers') {
 }
 
 const dataRows = (grid: HTMLElement) => within(grid).getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
-const rowNames = (grid: HTMLElement) => dataRows(grid).map((row) => within(row).getAllByRole('gridcell')[0]?.textContent ?? '');
+/** A row's cell under a column header (the first column holds the row's checkbox). */
+const cellOf = (grid: HTMLElement, row: HTMLElement, header: string) => {
+  const index = within(grid).getAllByRole('columnheader').findIndex((h) => h.textContent === header);
+  return within(row).getAllByRole('gridcell')[index];
+};
+const rowNames = (grid: HTMLElement) => dataRows(grid).map((row) => cellOf(grid, row, 'Name')?.textContent ?? '');
 const searchBox = () => screen.getByRole('searchbox', { name: 'Search servers' });
 
 /** A cloud with enough demo servers for three pages of 100. */
@@ -43,7 +48,8 @@ describe('the servers list', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Servers' })).toBeInTheDocument();
     expect(screen.getByText(`All ${servers.length} servers loaded`)).toBeInTheDocument();
     expect(grid).toHaveAttribute('aria-rowcount', String(servers.length + 1));
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Status', 'Addresses', 'Flavor', 'Image', 'Created']);
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['', 'Name', 'Status', 'Addresses', 'Flavor', 'Image', 'Created', 'Actions']);
+    expect(within(grid).getByRole('checkbox', { name: 'Select all loaded servers' })).not.toBeChecked();
 
     const newest = servers[0] as Server;
     const first = dataRows(grid)[0] as HTMLElement;
@@ -186,7 +192,7 @@ describe('the servers list', () => {
     const errors = demoServers().filter((s) => s.vmState === 'error');
     await screen.findByText(`All ${errors.length} servers loaded`);
     const grid = screen.getByRole('grid', { name: 'Servers' });
-    expect(dataRows(grid).every((row) => within(row).getAllByRole('gridcell')[1]?.textContent === 'Error')).toBe(true);
+    expect(dataRows(grid).every((row) => cellOf(grid, row, 'Status')?.textContent === 'Error')).toBe(true);
   });
 
   it('sorts by a column header, server-side, with aria-sort', async () => {

@@ -15,5 +15,5 @@ export function ServersRoute() {
     (id: string) => void navigate(paths.server(id), { state: { fromList: `${paths.servers}${search}` } satisfies FromListState }),
     [navigate, search],
   );
-  return <ServersPage serverHref={paths.server} onOpenServer={onOpenServer} />;
+  return <ServersPage serverHref={paths.server} onOpenServer={onOpenServer} taskHref={paths.task} />;
 }

@@ -1,16 +1,8 @@
-import { EmptyState } from '../../components/ui/empty-state';
-import { PageHeader } from '../../components/ui/page-header';
-
-// A placeholder of the walking skeleton; the page's own issue replaces it.
+import { useSearchParams } from 'react-router';
+import { TasksPage } from '../../features/tasks/page';
+import { paths } from '../paths';
 
 export function TasksRoute() {
-  return (
-    <>
-      <PageHeader title="Tasks" description="Actions you started in this session." />
-      <EmptyState title="Tasks will appear here">
-        Reboots, resizes, snapshots and other actions you start show up here with their progress,
-        and stay listed with their result once they finish.
-      </EmptyState>
-    </>
-  );
+  const [search] = useSearchParams();
+  return <TasksPage serverHref={paths.server} highlight={search.get('task') ?? undefined} />;
 }

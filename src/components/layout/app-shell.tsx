@@ -9,10 +9,12 @@ export interface AppShellProps {
   nav: readonly NavItem[];
   /** The header's right side: the account menu. */
   account: ReactNode;
+  /** Beside the account menu: the tasks button. */
+  tools?: ReactNode;
   children: ReactNode;
 }
 
-export function AppShell({ nav, account, children }: AppShellProps) {
+export function AppShell({ nav, account, tools, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <SkipLink target={mainContentId} />
@@ -25,7 +27,10 @@ export function AppShell({ nav, account, children }: AppShellProps) {
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <PrimaryNav items={nav} />
           </div>
-          <div className="ml-auto sm:ml-0">{account}</div>
+          <div className="ml-auto flex items-center gap-2 sm:ml-0">
+            {tools}
+            {account}
+          </div>
         </div>
       </header>
       <main id={mainContentId} tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8">

@@ -1,3 +1,3 @@
 export { ResourceTable, type ResourceTableProps } from './resource-table';
-export type { ResourceColumn, SortDirection, SortState } from './types';
+export type { ResourceColumn, RowSelection, SortDirection, SortState } from './types';
 export { uniqueRows, type UniqueRows } from './unique-rows';

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/errors';
 import { ResourceTable } from './resource-table';
@@ -37,9 +38,12 @@ interface HarnessProps {
   onOpen?: (row: Row) => void;
   sort?: SortState;
   onSort?: (column: string) => void;
+  selectable?: boolean;
+  onSelect?: (keys: string[]) => void;
 }
 
-function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort }: HarnessProps) {
+function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort, selectable = false, onSelect }: HarnessProps) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const query = useInfiniteQuery({
     queryKey: ['rows'],
     queryFn: ({ pageParam }) => fetchPage(pageParam),
@@ -60,6 +64,19 @@ function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort }: Harnes
       onSort={onSort}
       noun={{ singular: 'thing', plural: 'things' }}
       empty={<p>No things</p>}
+      selection={
+        selectable
+          ? {
+              selected,
+              onChange: (next) => {
+                setSelected(next);
+                onSelect?.([...next].sort());
+              },
+              rowLabel: (row) => `Select ${row.name}`,
+              allLabel: 'Select all loaded things',
+            }
+          : undefined
+      }
     />
   );
 }
@@ -174,6 +191,41 @@ describe('ResourceTable', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('grid', { name: 'Things' })).toBeInTheDocument();
     expect(screen.getByText('All 3 things loaded')).toBeInTheDocument();
+  });
+
+  it('selects rows with checkboxes, a shift-click range, Space on the active row and the header box', async () => {
+    const onOpen = vi.fn();
+    const onSelect = vi.fn();
+    const { user } = renderTable({ fetchPage: async (start) => makePage(start, 10, 10), onOpen, selectable: true, onSelect });
+    const grid = await screen.findByRole('grid', { name: 'Things' });
+    expect(grid).toHaveAttribute('aria-multiselectable', 'true');
+    expect(within(grid).getAllByRole('columnheader')).toHaveLength(3);
+
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 2' }));
+    await user.keyboard('{Shift>}');
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select row 5' }));
+    await user.keyboard('{/Shift}');
+    expect(onSelect).toHaveBeenLastCalledWith(['r2', 'r3', 'r4', 'r5']);
+    expect(within(grid).getByText('row 3').closest('[role="row"]')).toHaveAttribute('aria-selected', 'true');
+    expect(within(grid).getByText('row 6').closest('[role="row"]')).toHaveAttribute('aria-selected', 'false');
+    // Ticking a box does not open the row.
+    expect(onOpen).not.toHaveBeenCalled();
+
+    const all = within(grid).getByRole('checkbox', { name: 'Select all loaded things' });
+    expect(all).toHaveProperty('indeterminate', true);
+    await user.click(all);
+    expect(onSelect).toHaveBeenLastCalledWith(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9']);
+    expect(all).toBeChecked();
+    await user.click(all);
+    expect(onSelect).toHaveBeenLastCalledWith([]);
+
+    act(() => grid.focus());
+    await user.keyboard('{ArrowDown} ');
+    expect(onSelect).toHaveBeenLastCalledWith(['r1']);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Shift>} {/Shift}');
+    expect(onSelect).toHaveBeenLastCalledWith(['r1', 'r2', 'r3']);
+    await user.keyboard(' ');
+    expect(onSelect).toHaveBeenLastCalledWith(['r1', 'r2']);
   });
 
   it('shows the empty state when there are no rows', async () => {

@@ -24,7 +24,7 @@ import { countOf } from '../../lib/format';
 import { Button } from '../ui/button';
 import { ErrorNotice } from '../ui/error-notice';
 import { Spinner } from '../ui/spinner';
-import type { ResourceColumn, SortState } from './types';
+import type { ResourceColumn, RowSelection, SortState } from './types';
 import { uniqueRows } from './unique-rows';
 
 export interface ResourceTableProps<TRow, TPage> {
@@ -68,6 +68,8 @@ export interface ResourceTableProps<TRow, TPage> {
   height?: string;
   /** Below this width the grid scrolls sideways rather than squeezing its columns. */
   minWidth?: string;
+  /** Row selection with a checkbox column; without it rows cannot be selected. */
+  selection?: RowSelection<TRow> | undefined;
 }
 
 const headerHeight = 40;
@@ -99,6 +101,7 @@ export function ResourceTable<TRow, TPage>({
   height = 'min(70vh, 48rem)',
   minWidth = '56rem',
   resetKey,
+  selection,
 }: ResourceTableProps<TRow, TPage>) {
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -106,6 +109,51 @@ export function ResourceTable<TRow, TPage>({
   const { rows, indexOf } = useMemo(() => uniqueRows(pages ?? [], getRows, rowKey), [pages, getRows, rowKey]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const activeIndex = activeKey === null ? -1 : (indexOf.get(activeKey) ?? -1);
+
+  // Selection: the last row ticked is the anchor of a shift-click (or Shift+Space) range.
+  const anchorKey = useRef<string | null>(null);
+  const toggleRow = (index: number, range: boolean) => {
+    if (!selection) return;
+    const row = rows[index];
+    if (row === undefined) return;
+    const key = rowKey(row);
+    const checked = !selection.selected.has(key);
+    const next = new Set(selection.selected);
+    const anchor = range && anchorKey.current !== null ? indexOf.get(anchorKey.current) : undefined;
+    const [from, to] = anchor === undefined ? [index, index] : [Math.min(anchor, index), Math.max(anchor, index)];
+    for (let i = from; i <= to; i++) {
+      const k = rowKey(rows[i] as TRow);
+      if (checked) next.add(k);
+      else next.delete(k);
+    }
+    anchorKey.current = key;
+    selection.onChange(next);
+  };
+  const allSelected = selection !== undefined && rows.length > 0 && rows.every((row) => selection.selected.has(rowKey(row)));
+  const someSelected = selection !== undefined && !allSelected && rows.some((row) => selection.selected.has(rowKey(row)));
+  const toggleAll = () => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    for (const row of rows) {
+      if (allSelected) next.delete(rowKey(row));
+      else next.add(rowKey(row));
+    }
+    anchorKey.current = null;
+    selection.onChange(next);
+  };
+  const shownColumns = useMemo<ReadonlyArray<ResourceColumn<TRow>>>(() => {
+    if (!selection) return columns;
+    const selectColumn: ResourceColumn<TRow> = {
+      id: '__select',
+      header: selection.allLabel,
+      width: '1.5rem',
+      headerContent: <SelectAllBox label={selection.allLabel} checked={allSelected} mixed={someSelected} onToggle={toggleAll} />,
+      cell: () => null,
+    };
+    return [selectColumn, ...columns];
+    // toggleAll reads the latest rows through the closure of this render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [columns, selection, allSelected, someSelected, rows]);
 
   // The active row stays rendered even when scrolled out of view: aria-activedescendant points at it.
   const rangeExtractor = useCallback(
@@ -160,7 +208,15 @@ export function ResourceTable<TRow, TPage>({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys pressed in a row's own controls, or in a menu a row opened (a portal, but still a
+    // React child), are theirs.
+    if (event.target !== event.currentTarget) return;
     if (event.altKey || event.ctrlKey || event.metaKey || rows.length === 0) return;
+    if (event.key === ' ' && selection && activeIndex >= 0) {
+      event.preventDefault();
+      toggleRow(activeIndex, event.shiftKey);
+      return;
+    }
     const last = rows.length - 1;
     const viewport = (scrollRef.current?.clientHeight || initialRect.height) - headerHeight;
     const page = Math.max(1, Math.floor(viewport / rowHeight) - 1);
@@ -183,14 +239,16 @@ export function ResourceTable<TRow, TPage>({
   };
 
   const onRowClick = (event: MouseEvent<HTMLDivElement>, row: TRow) => {
-    // Links and buttons inside a row do their own thing; selecting text is not a click to open.
-    if ((event.target as Element).closest('a, button')) return;
+    // Links, buttons and checkboxes inside a row do their own thing, as does a menu the row
+    // opened (a portal: a React child, not a DOM one); selecting text is not a click to open.
+    if (!event.currentTarget.contains(event.target as Node)) return;
+    if ((event.target as Element).closest('a, button, input, label')) return;
     if (window.getSelection()?.toString()) return;
     setActiveKey(rowKey(row));
     onOpen(row);
   };
 
-  const gridTemplateColumns = columns.map((c) => c.width).join(' ');
+  const gridTemplateColumns = shownColumns.map((c) => c.width).join(' ');
   const done = query.isSuccess && !hasNextPage;
   const rowId = (index: number) => `${baseId}-row-${index}`;
 
@@ -199,11 +257,11 @@ export function ResourceTable<TRow, TPage>({
       <Frame notice={notice} status={<span>Loading {noun.plural}…</span>}>
         {/* A picture of the grid to come; the status line says it is loading. */}
         <div aria-hidden="true" className="overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <HeaderRow columns={columns} template={gridTemplateColumns} minWidth={minWidth} sort={sort} />
+          <HeaderRow columns={shownColumns} template={gridTemplateColumns} minWidth={minWidth} sort={sort} />
           <div>
             {Array.from({ length: 8 }, (_, i) => (
               <div key={i} className="grid items-center gap-4 border-t border-slate-100 px-4 dark:border-slate-800" style={{ gridTemplateColumns, height: rowHeight, minWidth }}>
-                {columns.map((c) => (
+                {shownColumns.map((c) => (
                   <div key={c.id} className="h-3 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-700" style={{ width: `${50 + ((i * 17 + c.id.length * 7) % 40)}%` }} />
                 ))}
               </div>
@@ -253,7 +311,8 @@ export function ResourceTable<TRow, TPage>({
         role="grid"
         aria-label={label}
         aria-rowcount={done ? rows.length + 1 : -1}
-        aria-colcount={columns.length}
+        aria-colcount={shownColumns.length}
+        aria-multiselectable={selection ? true : undefined}
         aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
         aria-busy={isFetchingNextPage || undefined}
         tabIndex={0}
@@ -272,30 +331,50 @@ export function ResourceTable<TRow, TPage>({
         // As tall as its rows, up to `height`; borders included so a short list does not scroll.
         style={{ height: `min(${headerHeight + virtualizer.getTotalSize() + 2}px, ${height})`, contain: 'strict' } satisfies CSSProperties}
       >
-        <HeaderRow columns={columns} template={gridTemplateColumns} minWidth={minWidth} sort={sort} onSort={onSort} sticky />
+        <HeaderRow columns={shownColumns} template={gridTemplateColumns} minWidth={minWidth} sort={sort} onSort={onSort} sticky />
         <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth }}>
           {virtualRows.map((virtualRow) => {
             const row = rows[virtualRow.index] as TRow;
             const active = virtualRow.index === activeIndex;
+            const selected = selection ? selection.selected.has(rowKey(row)) : undefined;
             return (
               <div
                 key={virtualRow.key}
                 id={rowId(virtualRow.index)}
                 role="row"
                 aria-rowindex={virtualRow.index + 2}
+                aria-selected={selected}
                 data-active={active || undefined}
+                data-selected={selected || undefined}
                 onClick={(event) => onRowClick(event, row)}
                 className={cx(
                   'absolute inset-x-0 top-0 grid cursor-pointer items-center gap-4 border-t border-slate-100 px-4 text-sm dark:border-slate-800',
                   'hover:bg-slate-50 dark:hover:bg-slate-800/60',
+                  'data-[selected]:bg-indigo-50/40 dark:data-[selected]:bg-indigo-950/25',
                   'data-[active]:bg-indigo-50/70 dark:data-[active]:bg-indigo-950/40',
                   'group-focus-visible:data-[active]:shadow-[inset_3px_0_0_var(--color-indigo-600)]',
                 )}
                 style={{ gridTemplateColumns, height: rowHeight, transform: `translateY(${virtualRow.start - headerHeight}px)` }}
               >
-                {columns.map((column) => (
+                {shownColumns.map((column) => (
                   <div key={column.id} role="gridcell" className={cx('min-w-0 truncate', column.className)}>
-                    {column.cell(row)}
+                    {column.id === '__select' && selection ? (
+                      <input
+                        type="checkbox"
+                        // The grid is the one tab stop: Space on the active row ticks it too.
+                        tabIndex={-1}
+                        aria-label={selection.rowLabel(row)}
+                        checked={selected ?? false}
+                        onMouseDown={(event) => {
+                          // Shift-click selects a range, not the text in between.
+                          if (event.shiftKey) event.preventDefault();
+                        }}
+                        onChange={(event) => toggleRow(virtualRow.index, (event.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
+                        className="size-4 cursor-pointer accent-indigo-600"
+                      />
+                    ) : (
+                      column.cell(row)
+                    )}
                   </div>
                 ))}
               </div>
@@ -362,7 +441,9 @@ function HeaderRow<TRow>({ columns, template, minWidth, sort, onSort, sticky = f
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
               className={cx('min-w-0 truncate', column.className)}
             >
-              {column.sortable && onSort ? (
+              {column.headerContent !== undefined ? (
+                column.headerContent
+              ) : column.sortable && onSort ? (
                 <button
                   type="button"
                   // The grid is the one tab stop of the rows; the headers are reached with Tab before it.
@@ -425,5 +506,20 @@ function LoadMoreFooter<TPage>({
         <Button onClick={() => void query.fetchNextPage()}>{loadMoreLabel}</Button>
       )}
     </div>
+  );
+}
+
+function SelectAllBox({ label, checked, mixed, onToggle }: { label: string; checked: boolean; mixed: boolean; onToggle: () => void }) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={checked}
+      ref={(node) => {
+        if (node) node.indeterminate = mixed;
+      }}
+      onChange={onToggle}
+      className="size-4 cursor-pointer accent-indigo-600"
+    />
   );
 }

@@ -19,4 +19,20 @@ export interface ResourceColumn<TRow> {
   sortable?: boolean;
   /** Extra classes for the header and each cell, e.g. `text-right`. */
   className?: string;
+  /** Shown in the header instead of `header` (which stays the column's name for code and tests). */
+  headerContent?: ReactNode;
+}
+
+/**
+ * Rows the user has ticked, by row key. UI state that the caller holds (component state or a
+ * store); the table draws the checkboxes and handles clicks, shift-click ranges, Space on the
+ * active row and the header's box for every loaded row.
+ */
+export interface RowSelection<TRow> {
+  selected: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+  /** The row checkbox's accessible name: "Select web-01". */
+  rowLabel: (row: TRow) => string;
+  /** The header checkbox's accessible name: "Select all loaded servers". */
+  allLabel: string;
 }

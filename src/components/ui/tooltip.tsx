@@ -2,7 +2,8 @@ import * as TooltipPrimitive from '@radix-ui/react-tooltip';
 import type { ReactElement, ReactNode } from 'react';
 
 export interface TooltipProps {
-  content: ReactNode;
+  /** Nothing to say: the tooltip stays closed (the trigger keeps its place in the tree, and so its focus). */
+  content: ReactNode | undefined;
   /** One element that takes a ref (the trigger). Give it an accessible name of its own too. */
   children: ReactElement;
 }
@@ -11,7 +12,7 @@ export interface TooltipProps {
 export function Tooltip({ content, children }: TooltipProps) {
   return (
     <TooltipPrimitive.Provider delayDuration={250}>
-      <TooltipPrimitive.Root>
+      <TooltipPrimitive.Root {...(content === undefined && { open: false })}>
         <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
         <TooltipPrimitive.Portal>
           <TooltipPrimitive.Content

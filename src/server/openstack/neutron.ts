@@ -159,6 +159,15 @@ export class NeutronClient {
     return this.list('ports', query);
   }
 
+  /**
+   * Every network the session can see, by id and name only (`fields=id&fields=name`): what links
+   * Nova's address groups, which name their network, to the network itself.
+   */
+  async networkNames(): Promise<Array<{ id: string; name: string }>> {
+    const rows = await this.listAll('networks', { fields: ['id', 'name'] });
+    return rows.map((n) => ({ id: n.id, name: n.name ?? '' }));
+  }
+
   /** One network; 404 (`network.not_found`) when it is gone or another project's. */
   async getNetwork(id: string, query?: Query): Promise<NeutronNetwork> {
     const res = await this.get(path`/networks/${id}`, query);

@@ -34,9 +34,10 @@ export async function serverRoutes(app: FastifyInstance, { clouds, views }: Serv
     const query = parseInput(listServersQuerySchema, request.query);
     const clients = clientsFor(clouds, request);
     const page = await listServers(clients.nova, query);
-    // Typed by the contract and parsed by the SPA; not parsed again here, on the hot path.
+    // Typed by the contract and parsed by the SPA; not parsed again here, on the hot path. The
+    // rows show no network links, so the first page does not wait for Neutron's network names.
     const body: ServerList = {
-      items: await views.summaries(request.session, clients, page.servers, request.log),
+      items: await views.summaries(request.session, clients, page.servers, request.log, { networkLinks: 'if-known' }),
       next: page.next,
       ...(page.partial && { partial: true }),
     };

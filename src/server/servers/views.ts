@@ -7,11 +7,24 @@ import type { SessionCache } from '../sessions/cache';
 import type { Session } from '../sessions/store';
 
 const nameTtlMs = 10 * 60_000;
+/** Network names change seldom; a network created meanwhile is linked after this at most. */
+const networkIdsTtlMs = 5 * 60_000;
+
+export interface ViewOptions {
+  /**
+   * `wait` (the default): every address group links to its network, waiting for the session's
+   * network names when they are not known yet (one Neutron list per session and TTL).
+   * `if-known`: links only when the names are already known, and starts the lookup otherwise, so
+   * that a list's first rows never wait for Neutron (its rows show no links anyway).
+   */
+  networkLinks?: 'wait' | 'if-known';
+}
 
 /**
  * Turns Nova's servers into the session's view models: names Nova does not embed come from small
- * per-session caches (flavors only before microversion 2.47, image names one id at a time, best
- * effort), and a task of the session on a server disables its actions.
+ * per-session caches (flavors only before microversion 2.47, image names one id at a time, the
+ * ids of the networks that Nova's address groups name; all best effort), and a task of the
+ * session on a server disables its actions.
  */
 export class ServerViews {
   constructor(
@@ -19,8 +32,10 @@ export class ServerViews {
     private readonly busy: (sessionId: string, serverId: string) => { action: ActionId } | undefined,
   ) {}
 
-  async context(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger): Promise<ViewContext> {
+  async context(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger, options: ViewOptions = {}): Promise<ViewContext> {
     const needsFlavors = servers.some((s) => !('original_name' in s.flavor));
+    const needsNetworks = servers.some((s) => Object.keys(s.addresses).length > 0);
+    const networkIds = needsNetworks ? this.networkIds(session, clients, log, options.networkLinks ?? 'wait') : undefined;
     const flavors = needsFlavors ? await this.cache.get(session.id, 'flavors', nameTtlMs, () => clients.nova.flavors()) : [];
     const imageIds = [...new Set(servers.flatMap((s) => (s.image === '' ? [] : [s.image.id])))];
     const lookup = pLimit(4);
@@ -39,16 +54,64 @@ export class ServerViews {
         ),
       ),
     );
+    const networks = await networkIds;
     return {
       viewer: clients.viewer,
       flavor: (id) => flavors.find((f) => f.id === id),
       imageName: (id) => names.get(id) ?? null,
+      ...(networks && { networkId: (name: string) => networks.get(name) }),
       busy: (serverId) => this.busy(session.id, serverId),
     };
   }
 
-  async summaries(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger): Promise<ServerSummary[]> {
-    const ctx = await this.context(session, clients, servers, log);
+  async summaries(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger, options?: ViewOptions): Promise<ServerSummary[]> {
+    const ctx = await this.context(session, clients, servers, log, options);
     return servers.map((s) => toServerSummary(s, ctx));
   }
+
+  /**
+   * Network ids by name, from `GET /v2.0/networks?fields=id&fields=name` once per session and TTL;
+   * undefined when Neutron could not say (the groups then show their names without links). A
+   * failed lookup is not kept, so the next request asks again.
+   */
+  private async networkIds(session: Session, clients: SessionClients, log: FastifyBaseLogger, mode: 'wait' | 'if-known'): Promise<ReadonlyMap<string, string> | undefined> {
+    const lookup = this.cache.get(session.id, 'network-ids', networkIdsTtlMs, async () => idsByName(await clients.neutron.networkNames()));
+    const found = mode === 'wait' ? lookup : ifSettled(lookup);
+    return found.catch((error: unknown) => {
+      log.warn({ err: error }, 'network names unavailable');
+      return undefined;
+    });
+  }
+}
+
+/**
+ * Nova labels an address group with its network's name only. A name that two visible networks
+ * share (another project's shared network, or any two for an admin) links to neither: a link to
+ * the wrong network is worse than none.
+ */
+export function idsByName(networks: ReadonlyArray<{ id: string; name: string }>): Map<string, string> {
+  const ids = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const { id, name } of networks) {
+    if (!name || ambiguous.has(name)) continue;
+    if (ids.has(name) && ids.get(name) !== id) {
+      ids.delete(name);
+      ambiguous.add(name);
+    } else {
+      ids.set(name, id);
+    }
+  }
+  return ids;
+}
+
+const pending = Symbol('pending');
+
+/**
+ * The promise's value if it has already settled, else undefined at once. `Promise.race` settles
+ * with the first entry whose reaction runs first: an already-settled promise queues its reaction
+ * before the marker's, a pending one does not.
+ */
+async function ifSettled<T>(promise: Promise<T>): Promise<T | undefined> {
+  const first = await Promise.race([promise, Promise.resolve(pending)]);
+  return first === pending ? undefined : first;
 }

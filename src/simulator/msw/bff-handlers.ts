@@ -14,7 +14,9 @@ import { createCloud, type SimulatedCloud } from '../core/cloud';
 import { KeystoneError } from '../core/identity/errors';
 import { buildSessionSummary } from '../core/session-summary';
 import { signIn } from './bff-login';
+import { createNetworkHandlers } from './networks-handlers';
 import { createServerHandlers, type SessionCheck } from './servers-handlers';
+import { createTaskHandlers, type SimulatedTasks } from './tasks-handlers';
 
 export const simulatedCloudInfo: Cloud = { id: 'simulator', name: 'Simulated cloud' };
 
@@ -27,6 +29,8 @@ export interface BffHandlers {
   handlers: HttpHandler[];
   state: BffState;
   cloud: SimulatedCloud;
+  /** Actions and their tasks: `tick()` follows them once and pushes the changes on the event stream. */
+  tasks: SimulatedTasks;
 }
 
 /**
@@ -67,6 +71,8 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
     }
   };
 
+  const tasks = createTaskHandlers({ cloud, session: sessionToken, sessionKey: () => state.session?.tokenId });
+
   const handlers = [
     http.get(`*${apiPaths.clouds}`, () => respond(cloudsResponseSchema, { clouds: [simulatedCloudInfo] })),
 
@@ -106,9 +112,11 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
       return new HttpResponse(null, { status: 204, headers: noStore });
     }),
 
-    ...createServerHandlers({ cloud, session: sessionToken }),
+    ...tasks.handlers,
+    ...createServerHandlers({ cloud, session: sessionToken, busy: (serverId) => tasks.running(serverId) }),
+    ...createNetworkHandlers({ cloud, session: sessionToken }),
   ];
-  return { handlers, state, cloud };
+  return { handlers, state, cloud, tasks };
 }
 
 const noStore = { 'cache-control': 'no-store' };

@@ -13,7 +13,7 @@ import {
   type ErrorBody,
   type ServerSortKey,
 } from '../../domain/api';
-import { toServerDetail, toServerSummary, type NovaInstanceAction, type NovaServer, type ViewContext } from '../../domain/compute';
+import { toServerDetail, toServerSummary, type ActionId, type NovaInstanceAction, type NovaServer, type ViewContext } from '../../domain/compute';
 import { isReadOnly } from '../../domain/identity';
 import type { SimulatedCloud } from '../core/cloud';
 import { settle, type InstanceAction, type Server } from '../core/compute/model';
@@ -29,6 +29,7 @@ export type SessionCheck = () => { token: KeystoneToken } | { refusal: Response 
 export interface ServerHandlerOptions {
   cloud: SimulatedCloud;
   session: SessionCheck;
+  busy?: BusyLookup;
 }
 
 /** As the BFF: the newest actions of the log, and at most this many changed servers per call. */
@@ -42,6 +43,38 @@ const defaultDir: Record<ServerSortKey, 'asc' | 'desc'> = { name: 'asc', status:
 const progressStatuses = new Set(['ACTIVE', 'BUILD', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING']);
 const faultStatuses = new Set(['ERROR', 'DELETED']);
 
+/** How the BFF reads the cloud for one request: due task steps applied, one project's servers, its view context. */
+export interface ServerReader {
+  ctx: ViewContext;
+  nova: (server: Server) => NovaServer;
+  owned: (server: Server | undefined) => server is Server;
+  isAdmin: boolean;
+}
+
+/** A task of this session running on the server, which disables its other actions (as the BFF's tracker says). */
+export type BusyLookup = (serverId: string) => { action: ActionId } | undefined;
+
+export function readServers(cloud: SimulatedCloud, token: KeystoneToken, busy?: BusyLookup): ServerReader {
+  settle(cloud.compute, cloud.clock.now());
+  const projectId = token.project?.id ?? '';
+  const roles = (token.roles ?? []).map((r) => r.name);
+  const isAdmin = roles.includes('admin');
+  const addressesOf = createAddressBook(cloud.network);
+  const networkIds = new Map<string, string>();
+  for (const network of cloud.network.networks.values()) {
+    if (network.projectId === projectId || network.shared || network.external) networkIds.set(network.name, network.id);
+  }
+  const ctx: ViewContext = {
+    viewer: { isAdmin, readOnly: isReadOnly(roles), policy: 'new-defaults' },
+    imageName: (id) => cloud.images.images.get(id)?.name ?? null,
+    networkId: (name) => networkIds.get(name),
+    ...(busy && { busy }),
+  };
+  const nova = (server: Server) => novaServer(cloud, server, addressesOf(server), isAdmin);
+  const owned = (server: Server | undefined): server is Server => server !== undefined && server.projectId === projectId;
+  return { ctx, nova, owned, isAdmin };
+}
+
 /**
  * The BFF's server routes for the SPA's component tests, answered from the simulator's core and
  * mapped with the domain's view models as the BFF maps Nova's bodies. A simple emulation of the
@@ -49,27 +82,8 @@ const faultStatuses = new Set(['ERROR', 'DELETED']);
  * cursor that remembers the last ids of a page and falls back to an earlier one (then to the
  * start) when they vanished, as the BFF's does: a page may then repeat rows.
  */
-export function createServerHandlers({ cloud, session }: ServerHandlerOptions): HttpHandler[] {
-  /** Reads the cloud as a request to the BFF would: due task steps applied, one project's servers. */
-  function read(token: KeystoneToken) {
-    settle(cloud.compute, cloud.clock.now());
-    const projectId = token.project?.id ?? '';
-    const roles = (token.roles ?? []).map((r) => r.name);
-    const isAdmin = roles.includes('admin');
-    const addressesOf = createAddressBook(cloud.network);
-    const networkIds = new Map<string, string>();
-    for (const network of cloud.network.networks.values()) {
-      if (network.projectId === projectId || network.shared || network.external) networkIds.set(network.name, network.id);
-    }
-    const ctx: ViewContext = {
-      viewer: { isAdmin, readOnly: isReadOnly(roles), policy: 'new-defaults' },
-      imageName: (id) => cloud.images.images.get(id)?.name ?? null,
-      networkId: (name) => networkIds.get(name),
-    };
-    const nova = (server: Server) => novaServer(cloud, server, addressesOf(server), isAdmin);
-    const owned = (server: Server | undefined): server is Server => server !== undefined && server.projectId === projectId;
-    return { ctx, nova, owned, isAdmin };
-  }
+export function createServerHandlers({ cloud, session, busy }: ServerHandlerOptions): HttpHandler[] {
+  const read = (token: KeystoneToken) => readServers(cloud, token, busy);
 
   return [
     http.get(`*${apiPaths.serverChanges}`, ({ request }) => {
@@ -145,7 +159,7 @@ function searchOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
-function findServer(cloud: SimulatedCloud, id: unknown): Server | undefined {
+export function findServer(cloud: SimulatedCloud, id: unknown): Server | undefined {
   if (typeof id !== 'string' || !serverIdPattern.test(id)) return undefined;
   return cloud.compute.servers.get(id.toLowerCase());
 }
@@ -234,7 +248,7 @@ function novaServer(cloud: SimulatedCloud, server: Server, addresses: NovaServer
 }
 
 /** `os-instance-actions/{request_id}`: events for everyone (2.51), tracebacks and hosts for admins. */
-function novaAction(action: InstanceAction, isAdmin: boolean): NovaInstanceAction {
+export function novaAction(action: InstanceAction, isAdmin: boolean): NovaInstanceAction {
   return {
     action: action.action,
     request_id: action.requestId,

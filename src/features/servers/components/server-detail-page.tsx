@@ -13,20 +13,25 @@ import { cx } from '../../../lib/cx';
 import { isApiError } from '../../../lib/errors';
 import { formatDateTime, formatMemory, formatRelativeTime } from '../../../lib/format';
 import { consoleLines, serverConsoleQuery, serverQuery } from '../api/server-queries';
+import { ResizeDecision, ServerActionToolbar } from './action-controls';
 import { ActionLog } from './action-log';
-import { FloatingMark } from './server-addresses';
+import { FloatingMark, NetworkName } from './server-addresses';
 import { LockIcon, ServerStatusBadge, statusWords, taskWords } from './server-status';
+import { useActionFlow } from './use-action-flow';
 
 export interface ServerDetailPageProps {
   id: string;
   /** Where "All servers" goes: the list as the user left it. */
   listHref: string;
+  /** The tasks page pointing at one task. */
+  taskHref: (id: string) => string;
 }
 
 type TabId = 'overview' | 'console';
 
-export function ServerDetailPage({ id, listHref }: ServerDetailPageProps) {
+export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPageProps) {
   const server = useQuery(serverQuery(id));
+  const flow = useActionFlow({ taskHref });
   const [search, setSearch] = useSearchParams();
   // The tab answers at once; the URL (for a link or a reload) follows.
   const [tab, setTab] = useState<TabId>(search.get('tab') === 'console' ? 'console' : 'overview');
@@ -104,9 +109,10 @@ export function ServerDetailPage({ id, listHref }: ServerDetailPageProps) {
             </span>
           </span>
         }
-        // The server's actions (issue 6) go into the header's `actions` slot.
-        actions={undefined}
+        actions={<ServerActionToolbar server={s} onAction={flow.start} />}
       />
+      {flow.element}
+      {s.status === 'VERIFY_RESIZE' ? <ResizeCallout server={s} onAction={flow.start} /> : null}
       {s.fault ? <FaultPanel fault={s.fault} highlighted={s.status === 'ERROR'} /> : null}
       <div className="mt-6">
         <Tabs<TabId>
@@ -120,6 +126,27 @@ export function ServerDetailPage({ id, listHref }: ServerDetailPageProps) {
         />
       </div>
     </>
+  );
+}
+
+/** A resize waiting for its answer: keep the new flavor, or go back to the old one. */
+function ResizeCallout({ server, onAction }: { server: ServerDetail; onAction: Parameters<typeof ResizeDecision>[0]['onAction'] }) {
+  const id = useId();
+  return (
+    <section
+      aria-labelledby={id}
+      className="mt-6 flex flex-wrap items-center justify-between gap-4 rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-50"
+    >
+      <div>
+        <h2 id={id} className="text-base font-semibold">
+          Needs confirmation
+        </h2>
+        <p className="mt-1 text-sm">
+          The server runs on its new flavor{server.flavor ? ` ${server.flavor.name}` : ''}. Confirm to keep it, or revert to go back to the previous one.
+        </p>
+      </div>
+      <ResizeDecision server={server} onAction={onAction} />
+    </section>
   );
 }
 
@@ -363,7 +390,9 @@ function AddressTables({ server }: { server: ServerDetail }) {
         const ordered = [...group.addresses].sort((a, b) => a.version - b.version);
         return (
           <table key={group.network} className="w-full text-left text-sm">
-            <caption className="mb-1 text-left text-sm font-semibold">Network {group.network}</caption>
+            <caption className="mb-1 text-left text-sm font-semibold">
+              Network <NetworkName group={group} />
+            </caption>
             <thead className="text-xs text-slate-600 dark:text-slate-400">
               <tr>
                 <th scope="col" className="py-1 font-medium">

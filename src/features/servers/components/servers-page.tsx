@@ -1,8 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/form/select-field';
-import { ResourceTable, type ResourceColumn } from '../../../components/resource-table';
+import { ResourceTable, uniqueRows, type ResourceColumn, type RowSelection } from '../../../components/resource-table';
 import { SearchBox } from '../../../components/search/search-box';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -12,14 +12,19 @@ import { formatDateTime, formatMemory, formatRelativeTime } from '../../../lib/f
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { isSortKey, readListParams, toggleSort, writeListParams, type ServerListParams } from '../api/list-params';
 import { serverChangesQuery, serversListQuery } from '../api/server-queries';
+import { ResizeDecision, RowActionsMenu, type StartAction } from './action-controls';
+import { BulkBar } from './bulk-bar';
 import { AddressesCell } from './server-addresses';
 import { ServerStatusBadge, statusLook } from './server-status';
+import { useActionFlow } from './use-action-flow';
 
 export interface ServersPageProps {
   /** The detail page's URL of a server (for the name links). */
   serverHref: (id: string) => string;
   /** Open a server's detail (a row clicked, or Enter on the active row). */
   onOpenServer: (id: string) => void;
+  /** The tasks page pointing at one task (links in bulk results). */
+  taskHref: (id: string) => string;
 }
 
 const searchDebounceMs = 250;
@@ -33,7 +38,9 @@ const statusOptions = [
   ...serverStatuses.map((status) => ({ value: status, label: statusLook[status].label })),
 ];
 
-export function ServersPage({ serverHref, onOpenServer }: ServersPageProps) {
+const noSelection: ReadonlySet<string> = new Set();
+
+export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readListParams(searchParams);
   const urlQ = params.q ?? '';
@@ -68,7 +75,25 @@ export function ServersPage({ serverHref, onOpenServer }: ServersPageProps) {
 
   const list = useInfiniteQuery({ ...serversListQuery(params), placeholderData: keepPreviousData });
 
-  const columns = useMemo(() => serverColumns(serverHref, onOpenServer, params.q), [serverHref, onOpenServer, params.q]);
+  // Selected rows (UI state): a new search, filter or sort starts with none.
+  const viewKey = writeListParams(params).toString();
+  const [selected, setSelected] = useState<{ key: string; ids: ReadonlySet<string> }>({ key: viewKey, ids: noSelection });
+  const selectedIds = selected.key === viewKey ? selected.ids : noSelection;
+  const setSelectedIds = useCallback((ids: ReadonlySet<string>) => setSelected({ key: viewKey, ids }), [viewKey]);
+  const clearSelection = useCallback(() => setSelectedIds(noSelection), [setSelectedIds]);
+  const pages = list.data?.pages;
+  const selectedServers = useMemo(
+    () => (selectedIds.size === 0 ? [] : uniqueRows(pages ?? [], getItems, serverId).rows.filter((s) => selectedIds.has(s.id))),
+    [pages, selectedIds],
+  );
+  const selection = useMemo<RowSelection<ServerSummary>>(
+    () => ({ selected: selectedIds, onChange: setSelectedIds, rowLabel: (s) => `Select ${s.name || s.id}`, allLabel: 'Select all loaded servers' }),
+    [selectedIds, setSelectedIds],
+  );
+
+  const flow = useActionFlow({ taskHref, onBulkDone: clearSelection });
+  const { start, startBulk } = flow;
+  const columns = useMemo(() => serverColumns(serverHref, onOpenServer, params.q, start), [serverHref, onOpenServer, params.q, start]);
   const filtered = Boolean(params.q || params.status);
   const lastPage = list.data?.pages.at(-1);
   const partial = Boolean(lastPage?.partial && list.hasNextPage);
@@ -101,9 +126,16 @@ export function ServersPage({ serverHref, onOpenServer }: ServersPageProps) {
           />
         </div>
       </div>
+      {flow.element}
+      {selectedServers.length > 0 ? (
+        <div className="mt-4">
+          <BulkBar servers={selectedServers} onAction={(action, returnFocus) => startBulk(action, selectedServers, returnFocus)} onClear={clearSelection} />
+        </div>
+      ) : null}
       <ResourceTable
         label="Servers"
         columns={columns}
+        selection={selection}
         query={list}
         getRows={getItems}
         rowKey={serverId}
@@ -158,6 +190,7 @@ function serverColumns(
   serverHref: (id: string) => string,
   onOpenServer: (id: string) => void,
   search: string | undefined,
+  onAction: StartAction,
 ): Array<ResourceColumn<ServerSummary>> {
   return [
     {
@@ -233,6 +266,19 @@ function serverColumns(
         <time dateTime={created} title={formatDateTime(created)}>
           {formatRelativeTime(created)}
         </time>
+      ),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      width: '11rem',
+      className: 'flex items-center justify-end gap-1.5',
+      // A resize waiting for its answer gets it right here; every action is in the row's menu.
+      cell: (server) => (
+        <>
+          {server.status === 'VERIFY_RESIZE' ? <ResizeDecision server={server} onAction={onAction} inGrid /> : null}
+          <RowActionsMenu server={server} onAction={onAction} />
+        </>
       ),
     },
   ];

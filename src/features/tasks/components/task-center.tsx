@@ -1,0 +1,94 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Task } from '../../../domain/api';
+import { appEvents } from '../../../lib/app-events';
+import { cx } from '../../../lib/cx';
+import { showToast } from '../../../lib/toasts';
+import { taskKeys, tasksQuery, upsertTask } from '../api/task-queries';
+import { openTaskEventSource } from '../stream/event-source';
+import { createTaskStreamHub, type LocksLike } from '../stream/task-stream-hub';
+import { taskTitle } from './task-words';
+
+const TasksDrawer = lazy(async () => ({ default: (await import('./tasks-drawer')).TasksDrawer }));
+
+export interface TaskCenterProps {
+  serverHref: (id: string) => string;
+  /** The tasks page. */
+  tasksHref: string;
+}
+
+/**
+ * The header's "Tasks" button (with the number running) and what keeps the tasks current while
+ * the user is signed in: the task list, the one event stream this browser shares between its tabs,
+ * and a toast when a task ends. Each event goes on the app's event bus, where the servers' caches
+ * take the server's new row.
+ */
+export function TaskCenter({ serverHref, tasksHref }: TaskCenterProps) {
+  const client = useQueryClient();
+  const tasks = useQuery(tasksQuery());
+  const running = tasks.data?.filter((t) => t.state === 'running').length ?? 0;
+  const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    const bus = appEvents(client);
+    const offTask = bus.on('task', ({ task }) => {
+      const previous = upsertTask(client, task);
+      if (task.state !== 'running' && previous?.state !== task.state) announceEnd(task, serverHref);
+    });
+    const hub = createTaskStreamHub({
+      openStream: openTaskEventSource,
+      onEvent: (event) => bus.emit('task', event),
+      // (Re)connected: events may have been missed, so the list is read again.
+      onOpen: () => void client.invalidateQueries({ queryKey: taskKeys.list() }),
+      createChannel: typeof BroadcastChannel === 'undefined' ? undefined : (name) => new BroadcastChannel(name),
+      locks: (navigator as Navigator & { locks?: LocksLike }).locks,
+    });
+    return () => {
+      hub.close();
+      offTask();
+    };
+  }, [client, serverHref]);
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-label={running > 0 ? `Tasks, ${running} running` : 'Tasks'}
+        onClick={() => {
+          setLoaded(true);
+          setOpen(true);
+        }}
+        className={cx(
+          'inline-flex h-10 items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 transition-colors',
+          'hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white',
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
+        )}
+      >
+        Tasks
+        {running > 0 ? (
+          <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-sky-600 px-1.5 text-xs font-semibold text-white">
+            {running}
+          </span>
+        ) : null}
+      </button>
+      {loaded ? (
+        <Suspense fallback={null}>
+          <TasksDrawer open={open} onOpenChange={setOpen} tasks={tasks.data ?? []} serverHref={serverHref} tasksHref={tasksHref} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+function announceEnd(task: Task, serverHref: (id: string) => string): void {
+  const succeeded = task.state === 'succeeded';
+  showToast({
+    tone: succeeded ? 'success' : 'danger',
+    title: `${taskTitle(task)} ${succeeded ? 'finished' : 'failed'}`,
+    description: succeeded ? task.step : (task.message ?? 'Nova did not say why.'),
+    link: { href: serverHref(task.serverId), label: `Open ${task.serverName}` },
+  });
+}
