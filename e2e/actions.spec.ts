@@ -74,7 +74,7 @@ test('reboots a server from its row: the row goes REBOOT → ACTIVE and the task
 
   await expect(target.getByRole('gridcell').nth(2)).toHaveText(/^Reboot/, slow);
   await expect(target.getByRole('gridcell').nth(2)).toHaveText('Active', slow);
-  await expect(page.getByText(`Reboot of ${name} finished`)).toBeVisible(slow);
+  await expect(page.getByText(`Reboot of ${name} finished`, { exact: true })).toBeVisible(slow);
 
   const drawer = await openTasks(page);
   const task = drawer.getByRole('listitem', { name: `Reboot of ${name}`, exact: true });

@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { Fragment, useId, useRef } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import { GatedButton } from '../../../components/ui/gated-button';
 import type { ServerSummary } from '../../../domain/api';
 import type { ActionId } from '../../../domain/compute';
@@ -66,30 +66,55 @@ export function ResizeDecision({ server, onAction, inGrid = false }: { server: S
   );
 }
 
+const menuButtonClass = cx(
+  'inline-flex size-8 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+  'focus-visible:outline-2 focus-visible:outline-indigo-600 data-[state=open]:bg-slate-100',
+  'dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white dark:data-[state=open]:bg-slate-800',
+);
+
+function MoreIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5">
+      <path fill="currentColor" d="M4 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0zm4.5 0a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0zM14.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z" />
+    </svg>
+  );
+}
+
 /**
  * A list row's menu of actions. Items that are not possible now stay in the menu, reachable by
  * the arrow keys, `aria-disabled`, with their reason under them (and as their description).
- * Rendered in a portal (the grid clips its rows), inside the main landmark.
+ * Every rendered row has one, so until it is first opened it is a plain button: the Radix menu
+ * (its context, its popper) is mounted on that first press, already open.
  */
 export function RowActionsMenu({ server, onAction }: { server: ServerSummary; onAction: StartAction }) {
-  const trigger = useRef<HTMLButtonElement>(null);
-  return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger
-        ref={trigger}
+  const [armed, setArmed] = useState(false);
+  if (!armed) {
+    return (
+      <button
+        type="button"
         // The grid is the one tab stop of the rows: Space selects the active row and the bulk bar acts on it.
         tabIndex={-1}
+        aria-haspopup="menu"
+        aria-expanded={false}
         aria-label={`Actions for ${server.name}`}
-        className={cx(
-          'inline-flex size-8 items-center justify-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-slate-900',
-          'focus-visible:outline-2 focus-visible:outline-indigo-600 data-[state=open]:bg-slate-100',
-          'dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white dark:data-[state=open]:bg-slate-800',
-        )}
+        onClick={() => setArmed(true)}
+        className={menuButtonClass}
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5">
-          <path fill="currentColor" d="M4 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0zm4.5 0a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0zM14.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z" />
-        </svg>
+        <MoreIcon />
+      </button>
+    );
+  }
+  return <RowMenu server={server} onAction={onAction} />;
+}
+
+function RowMenu({ server, onAction }: { server: ServerSummary; onAction: StartAction }) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  return (
+    <DropdownMenu.Root modal={false} defaultOpen>
+      <DropdownMenu.Trigger ref={trigger} tabIndex={-1} aria-label={`Actions for ${server.name}`} className={menuButtonClass}>
+        <MoreIcon />
       </DropdownMenu.Trigger>
+      {/* In a portal (the grid clips its rows), inside the main landmark. */}
       <DropdownMenu.Portal container={menuContainer()}>
         <DropdownMenu.Content
           align="end"

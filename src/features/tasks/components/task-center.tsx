@@ -2,11 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Task } from '../../../domain/api';
 import { appEvents } from '../../../lib/app-events';
-import { cx } from '../../../lib/cx';
 import { showToast } from '../../../lib/toasts';
 import { taskKeys, tasksQuery, upsertTask } from '../api/task-queries';
 import { openTaskEventSource } from '../stream/event-source';
 import { createTaskStreamHub, type LocksLike } from '../stream/task-stream-hub';
+import { TasksButton } from './tasks-button';
 import { taskTitle } from './task-words';
 
 const TasksDrawer = lazy(async () => ({ default: (await import('./tasks-drawer')).TasksDrawer }));
@@ -17,18 +17,23 @@ export interface TaskCenterProps {
   tasksHref: string;
 }
 
+export interface LoadedTaskCenterProps extends TaskCenterProps {
+  /** The button was pressed before this loaded: open the drawer at once. */
+  initiallyOpen?: boolean;
+}
+
 /**
  * The header's "Tasks" button (with the number running) and what keeps the tasks current while
  * the user is signed in: the task list, the one event stream this browser shares between its tabs,
  * and a toast when a task ends. Each event goes on the app's event bus, where the servers' caches
  * take the server's new row.
  */
-export function TaskCenter({ serverHref, tasksHref }: TaskCenterProps) {
+export function LoadedTaskCenter({ serverHref, tasksHref, initiallyOpen = false }: LoadedTaskCenterProps) {
   const client = useQueryClient();
   const tasks = useQuery(tasksQuery());
   const running = tasks.data?.filter((t) => t.state === 'running').length ?? 0;
-  const [open, setOpen] = useState(false);
-  const [loaded, setLoaded] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
+  const [loaded, setLoaded] = useState(initiallyOpen);
 
   useEffect(() => {
     const bus = appEvents(client);
@@ -52,28 +57,14 @@ export function TaskCenter({ serverHref, tasksHref }: TaskCenterProps) {
 
   return (
     <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-label={running > 0 ? `Tasks, ${running} running` : 'Tasks'}
-        onClick={() => {
+      <TasksButton
+        running={running}
+        expanded={open}
+        onOpen={() => {
           setLoaded(true);
           setOpen(true);
         }}
-        className={cx(
-          'inline-flex h-10 items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 transition-colors',
-          'hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white',
-          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
-        )}
-      >
-        Tasks
-        {running > 0 ? (
-          <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-sky-600 px-1.5 text-xs font-semibold text-white">
-            {running}
-          </span>
-        ) : null}
-      </button>
+      />
       {loaded ? (
         <Suspense fallback={null}>
           <TasksDrawer open={open} onOpenChange={setOpen} tasks={tasks.data ?? []} serverHref={serverHref} tasksHref={tasksHref} />
