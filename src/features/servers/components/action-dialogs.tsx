@@ -265,9 +265,10 @@ function ResizeDialog({ server, returnFocus, onClose, onStarted }: SingleProps) 
   const groupId = useId();
   const current = server.flavor;
   const isCurrent = (f: { id: string; name: string }) => (current?.id ? f.id === current.id : f.name === current?.name);
-  const options = (flavors.data ?? []).filter((f) => !isCurrent(f));
-  const selected = options.find((f) => f.id === chosen);
   const smaller = (diskGb: number) => current?.diskGb !== undefined && diskGb < current.diskGb;
+  // The ones that can be picked first, each group in the BFF's order (smallest first).
+  const options = (flavors.data ?? []).filter((f) => !isCurrent(f)).sort((a, b) => Number(smaller(a.diskGb)) - Number(smaller(b.diskGb)));
+  const selected = options.find((f) => f.id === chosen);
 
   const delta = selected && current ? { cores: selected.vcpus - (current.vcpus ?? 0), ram: selected.ramMb - (current.ramMb ?? 0) } : undefined;
   const cores = delta && limits.data ? headroom(delta.cores, limits.data.cores, String, delta.cores === 1 ? 'vCPU' : 'vCPUs') : undefined;

@@ -34,6 +34,8 @@ export function LoadedTaskCenter({ serverHref, tasksHref, initiallyOpen = false 
   const running = tasks.data?.filter((t) => t.state === 'running').length ?? 0;
   const [open, setOpen] = useState(initiallyOpen);
   const [loaded, setLoaded] = useState(initiallyOpen);
+  // Where focus goes back when the drawer closes (also when it opened as this loaded).
+  const [trigger, setTrigger] = useState<HTMLButtonElement | null>(null);
 
   useEffect(() => {
     const bus = appEvents(client);
@@ -58,6 +60,7 @@ export function LoadedTaskCenter({ serverHref, tasksHref, initiallyOpen = false 
   return (
     <>
       <TasksButton
+        ref={setTrigger}
         running={running}
         expanded={open}
         onOpen={() => {
@@ -67,7 +70,7 @@ export function LoadedTaskCenter({ serverHref, tasksHref, initiallyOpen = false 
       />
       {loaded ? (
         <Suspense fallback={null}>
-          <TasksDrawer open={open} onOpenChange={setOpen} tasks={tasks.data ?? []} serverHref={serverHref} tasksHref={tasksHref} />
+          <TasksDrawer open={open} onOpenChange={setOpen} returnFocusTo={trigger} tasks={tasks.data ?? []} serverHref={serverHref} tasksHref={tasksHref} />
         </Suspense>
       ) : null}
     </>

@@ -1,9 +1,11 @@
+import type { Ref } from 'react';
 import { cx } from '../../../lib/cx';
 
 /** The header's "Tasks" button, with the number of tasks running. */
-export function TasksButton({ running, expanded, onOpen }: { running: number; expanded: boolean; onOpen: () => void }) {
+export function TasksButton({ running, expanded, onOpen, ref }: { running: number; expanded: boolean; onOpen: () => void; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
+      ref={ref}
       type="button"
       aria-haspopup="dialog"
       aria-expanded={expanded}

@@ -6,19 +6,21 @@ import { TaskList } from './task-list';
 export interface TasksDrawerProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  returnFocusTo: HTMLElement | null;
   tasks: readonly Task[];
   serverHref: (id: string) => string;
   tasksHref: string;
 }
 
 /** The tasks as a side sheet over the page, from the header's "Tasks" button. */
-export function TasksDrawer({ open, onOpenChange, tasks, serverHref, tasksHref }: TasksDrawerProps) {
+export function TasksDrawer({ open, onOpenChange, returnFocusTo, tasks, serverHref, tasksHref }: TasksDrawerProps) {
   const close = () => onOpenChange(false);
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
       layout="sheet"
+      returnFocusTo={returnFocusTo}
       title="Tasks"
       description="Actions you started in this session: running ones first, then the finished ones, newest first."
     >
