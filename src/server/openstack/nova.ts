@@ -16,7 +16,7 @@ import type { Session } from '../sessions/store';
 import { compareMicroversions, parseMicroversion } from './discovery';
 import { badResponse, failed, upstreamMessage } from './errors';
 import { path, type Query, ServiceClient } from './service';
-import { type ActionInput, novaActionBody } from './nova-actions';
+import { type ActionInput, novaActionBody } from '../../domain/compute/nova-actions';
 import { header, type UpstreamResponse } from './transport';
 
 export interface ActionResult {

@@ -20,6 +20,7 @@ import {
   type TaskEvent,
 } from '../../domain/api';
 import { actionRules, failedEvent, observeTask, stepLabel, taskSteps, toServerSummary, type ActionId } from '../../domain/compute';
+import { type ActionInput, novaActionBody } from '../../domain/compute/nova-actions';
 import type { SimulatedCloud } from '../core/cloud';
 import { ComputeError, readActionRequest, type ActionResult } from '../core/compute/actions';
 import { projectUsage } from '../core/compute/actions/quota';
@@ -179,7 +180,7 @@ export function createTaskHandlers({ cloud, session, sessionKey }: TaskHandlerOp
       const roles = (check.token.roles ?? []).map((r) => r.name);
       let result: ActionResult;
       try {
-        const nova = readActionRequest(JSON.stringify(novaActionBody(action.data, input.data as ActionInput)), { atLeast: () => true });
+        const nova = readActionRequest(JSON.stringify(novaActionBody(action.data, input.data as ActionInput, () => true)), { atLeast: () => true });
         result = nova.action.run(
           {
             cloud,
@@ -306,48 +307,6 @@ export function createTaskHandlers({ cloud, session, sessionKey }: TaskHandlerOp
   };
 }
 
-interface ActionInput {
-  flavorId?: string;
-  imageId?: string;
-  password?: string;
-  reason?: string;
-  name?: string;
-}
-
-/** Nova's body for each action id, as the BFF sends it at microversion 2.100. */
-function novaActionBody(action: ActionId, input: ActionInput): Record<string, unknown> {
-  switch (action) {
-    case 'reboot':
-      return { reboot: { type: 'SOFT' } };
-    case 'hard-reboot':
-      return { reboot: { type: 'HARD' } };
-    case 'stop':
-      return { 'os-stop': null };
-    case 'start':
-      return { 'os-start': null };
-    case 'pause':
-    case 'unpause':
-    case 'suspend':
-    case 'resume':
-    case 'unrescue':
-    case 'unlock':
-      return { [action]: null };
-    case 'rescue':
-      return { rescue: { ...(input.password && { adminPass: input.password }), ...(input.imageId && { rescue_image_ref: input.imageId }) } };
-    case 'resize':
-      return { resize: { flavorRef: input.flavorId } };
-    case 'confirm-resize':
-      return { confirmResize: null };
-    case 'revert-resize':
-      return { revertResize: null };
-    case 'lock':
-      return { lock: input.reason ? { locked_reason: input.reason } : null };
-    case 'snapshot':
-      return { createImage: { name: input.name } };
-    case 'rebuild':
-      return { rebuild: { imageRef: input.imageId } };
-  }
-}
 
 /** The BFF's wording of Nova's refusals; Nova's own text goes in `detail`. */
 function novaError(status: 400 | 403 | 404 | 409, detail: string): Pick<ErrorBody['error'], 'code' | 'message'> {

@@ -1,4 +1,4 @@
-import type { ActionId } from '../../domain/compute';
+import type { ActionId } from './actions';
 
 export interface ActionInput {
   flavorId?: string | undefined;
