@@ -4,6 +4,7 @@ import { judge, type Figure, type Result } from './measure';
 import { networksBench } from './networks.bench';
 import { simulatorBench } from './simulator.bench';
 import { spaBench } from './spa.bench';
+import { tasksBench } from './tasks.bench';
 
 /**
  * `npm run bench`: every speed and size target of the project, measured here rather than asserted
@@ -15,6 +16,7 @@ const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['bff', bffBench],
   ['networks', networksBench],
   ['spa', spaBench],
+  ['tasks', tasksBench],
 ];
 
 const only = process.argv.slice(2);
