@@ -57,23 +57,33 @@ export function formatIp(ip: IpAddress): string {
   return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
 }
 
-/** `10.0.0.0/24`, `fd00:1::/64`; host bits set (`10.0.0.5/24`) are cleared. */
-export function parseCidr(text: string): Cidr | undefined {
+/**
+ * `10.0.0.0/24`, `fd00:1::/64`. Host bits set (`10.0.0.5/24`) are cleared in `network`; `address`
+ * keeps what was written, for Neutron's "isn't a recognized IP subnet cidr" check.
+ */
+export function parseCidr(text: string): (Cidr & { address: bigint }) | undefined {
   const [addressText = '', prefixText, ...rest] = text.trim().split('/');
   const ip = parseIp(addressText);
   if (!ip || rest.length > 0 || prefixText === undefined || !/^\d{1,3}$/.test(prefixText)) return undefined;
   const prefixLength = Number(prefixText);
   if (prefixLength > bits[ip.version]) return undefined;
   const hostBits = BigInt(bits[ip.version] - prefixLength);
-  return { version: ip.version, network: (ip.value >> hostBits) << hostBits, prefixLength };
+  return { version: ip.version, network: (ip.value >> hostBits) << hostBits, prefixLength, address: ip.value };
 }
 
 export function formatCidr(cidr: Cidr): string {
   return `${formatIp({ version: cidr.version, value: cidr.network })}/${cidr.prefixLength}`;
 }
 
+/** The last address of the range (a v4 broadcast address). */
+export function lastAddress(cidr: Cidr): bigint {
+  return cidr.network + (1n << BigInt(bits[cidr.version] - cidr.prefixLength)) - 1n;
+}
+
 export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
-  if (cidr.version !== ip.version) return false;
-  const hostBits = BigInt(bits[cidr.version] - cidr.prefixLength);
-  return ip.value >> hostBits === cidr.network >> hostBits;
+  return cidr.version === ip.version && ip.value >= cidr.network && ip.value <= lastAddress(cidr);
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return a.version === b.version && a.network <= lastAddress(b) && b.network <= lastAddress(a);
 }

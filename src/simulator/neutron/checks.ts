@@ -1,4 +1,4 @@
-import { formatCidr, parseCidr, parseIp } from '../core/network/addresses';
+import { formatCidr, parseCidr, parseIp } from '../../domain/network/addresses';
 import { httpBadRequest, invalidInput } from '../core/network/errors';
 import { pyRepr, pyStr } from '../core/compute/actions/python-repr';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrsOverlap, formatCidr, formatIp, parseCidr, parseIp } from './addresses';
+import { cidrsOverlap, formatCidr, formatIp, parseCidr, parseIp } from '../../../domain/network/addresses';
 import { defaultAllocationPools } from './allocation';
 import { atomically, assign, insert } from './transaction';
 

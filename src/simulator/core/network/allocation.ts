@@ -1,4 +1,5 @@
-import { type Cidr, cidrContains, formatIp, lastAddress, macAddress, parseCidr, parseIp } from './addresses';
+import { type Cidr, cidrContains, formatIp, lastAddress, parseCidr, parseIp } from '../../../domain/network/addresses';
+import { macAddress } from './addresses';
 import type { AllocationPool, FixedIp, NetworkStore, Port, Subnet } from './model';
 import { invalidIpForSubnet, ipAddressAlreadyAllocated, type NeutronFault, subnetExhausted } from './errors';
 

@@ -1,4 +1,4 @@
-import { cidrsOverlap, formatCidr, formatIp, parseCidr } from './addresses';
+import { cidrsOverlap, formatCidr, formatIp, parseCidr } from '../../../domain/network/addresses';
 import { allocateFixedIps, defaultAllocationPools, type FixedIpRequest, freeMacAddress } from './allocation';
 import { invalidInput, networkExhausted, networkInUse, subnetInUse } from './errors';
 import { addPort, moveDevice, type Network, type NetworkStore, type Port, removePort, type StandardAttributes, type Subnet } from './model';

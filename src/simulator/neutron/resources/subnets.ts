@@ -1,5 +1,5 @@
 import { canSeeSubnet } from '../../core/network/access';
-import { parseCidr, parseIp } from '../../core/network/addresses';
+import { parseCidr, parseIp } from '../../../domain/network/addresses';
 import { badRequest, invalidInput, notFoundWordings } from '../../core/network/errors';
 import type { Network, Subnet } from '../../core/network/model';
 import { bumpRevision, createSubnet, deleteSubnet, type SubnetInput, updateResource } from '../../core/network/operations';
