@@ -38,7 +38,10 @@ const readYesNo = (value: string) => (value === '' ? undefined : value === 'true
 export function NetworksPage({ networkHref, onOpenNetwork, projectName }: NetworksPageProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readListParams(searchParams);
-  const show = (next: NetworkListParams, replace = false) => setSearchParams(writeListParams(next), { replace });
+  // Built from the URL as it is when the change lands, not as this render saw it: two quick
+  // changes in a row (a filter, then another) must not undo each other.
+  const update = (change: (current: NetworkListParams) => NetworkListParams, replace = false) =>
+    setSearchParams((current) => writeListParams(change(readListParams(current))), { replace });
   const search = useUrlSearchText(params.q ?? '');
 
   const list = useInfiniteQuery({ ...networksListQuery(params), placeholderData: keepPreviousData });
@@ -51,7 +54,7 @@ export function NetworksPage({ networkHref, onOpenNetwork, projectName }: Networ
 
   const clear = () => {
     search.clear();
-    show({ ...params, q: undefined, shared: undefined, external: undefined, status: undefined });
+    update((p) => ({ ...p, q: undefined, shared: undefined, external: undefined, status: undefined }));
   };
 
   return (
@@ -66,14 +69,14 @@ export function NetworksPage({ networkHref, onOpenNetwork, projectName }: Networ
           busy={searching && list.isFetching}
         />
         <div className="w-28">
-          <SelectField label="Shared" options={yesNoOptions} value={yesNoValue(params.shared)} onChange={(event) => show({ ...params, shared: readYesNo(event.target.value) })} />
+          <SelectField label="Shared" options={yesNoOptions} value={yesNoValue(params.shared)} onChange={(event) => update((p) => ({ ...p, shared: readYesNo(event.target.value) }))} />
         </div>
         <div className="w-28">
           <SelectField
             label="External"
             options={yesNoOptions}
             value={yesNoValue(params.external)}
-            onChange={(event) => show({ ...params, external: readYesNo(event.target.value) })}
+            onChange={(event) => update((p) => ({ ...p, external: readYesNo(event.target.value) }))}
           />
         </div>
         <div className="w-44">
@@ -81,7 +84,7 @@ export function NetworksPage({ networkHref, onOpenNetwork, projectName }: Networ
             label="Status"
             options={statusOptions}
             value={params.status ?? ''}
-            onChange={(event) => show({ ...params, status: (event.target.value || undefined) as NetworkListParams['status'] })}
+            onChange={(event) => update((p) => ({ ...p, status: (event.target.value || undefined) as NetworkListParams['status'] }))}
           />
         </div>
       </div>
@@ -94,7 +97,7 @@ export function NetworksPage({ networkHref, onOpenNetwork, projectName }: Networ
         onOpen={(network) => onOpenNetwork(network.id)}
         sort={{ column: params.sort, direction: params.dir }}
         onSort={(column) => {
-          if (isSortKey(column)) show(toggleSort(params, column));
+          if (isSortKey(column)) update((p) => toggleSort(p, column));
         }}
         noun={{ singular: 'network', plural: 'networks' }}
         resetKey={writeListParams(params).toString()}

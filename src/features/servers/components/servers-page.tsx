@@ -44,7 +44,10 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readListParams(searchParams);
   const urlQ = params.q ?? '';
-  const show = (next: ServerListParams, replace = false) => setSearchParams(writeListParams(next), { replace });
+  // Built from the URL as it is when the change lands, not as this render saw it: two quick
+  // changes in a row (a filter, then another) must not undo each other.
+  const update = (change: (current: ServerListParams) => ServerListParams, replace = false) =>
+    setSearchParams((current) => writeListParams(change(readListParams(current))), { replace });
 
   // The box answers every keystroke; the URL (and so the query) follows once typing settles.
   const [text, setText] = useState(urlQ);
@@ -102,7 +105,7 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
   const clear = () => {
     setText('');
     lastSynced.current = '';
-    show({ ...params, q: undefined, status: undefined });
+    update((p) => ({ ...p, q: undefined, status: undefined }));
   };
 
   return (
@@ -122,7 +125,7 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
             label="Status"
             options={statusOptions}
             value={params.status ?? ''}
-            onChange={(event) => show({ ...params, status: (event.target.value || undefined) as ServerListParams['status'] })}
+            onChange={(event) => update((p) => ({ ...p, status: (event.target.value || undefined) as ServerListParams['status'] }))}
           />
         </div>
       </div>
@@ -142,7 +145,7 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
         onOpen={(server) => onOpenServer(server.id)}
         sort={{ column: params.sort, direction: params.dir }}
         onSort={(column) => {
-          if (isSortKey(column)) show(toggleSort(params, column));
+          if (isSortKey(column)) update((p) => toggleSort(p, column));
         }}
         noun={{ singular: 'server', plural: 'servers' }}
         resetKey={writeListParams(params).toString()}
