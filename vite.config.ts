@@ -31,6 +31,18 @@ export default defineConfig({
           testTimeout: 15_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The suites that hold the BFF against OpenStack: the simulator here, a real cloud with
+          // STACKDECK_TEST_CLOUD (`npm run test:real`). Real actions take seconds each.
+          name: 'contract',
+          environment: 'node',
+          include: ['src/contract/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -36,3 +36,14 @@ export function findEndpoint(catalog: readonly CatalogEntry[], query: EndpointQu
   }
   return undefined;
 }
+
+/**
+ * Catalogs list Neutron and Glance without a version (Nova usually with one): the API version is
+ * part of every path Stackdeck calls, so add it where the catalog left it out.
+ */
+const apiVersions: Record<string, string> = { network: '/v2.0', image: '/v2' };
+
+export function withApiVersion(type: string, url: string): string {
+  const version = apiVersions[type];
+  return version && !url.endsWith(version) ? `${url}${version}` : url;
+}

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { findEndpoint } from '../../domain/identity';
+import { findEndpoint, withApiVersion } from '../../domain/identity';
 import type { CloudRuntime } from '../clouds';
 import { AppError } from '../errors';
 import type { Session } from '../sessions/store';
@@ -25,13 +25,6 @@ export function path(strings: TemplateStringsArray, ...values: string[]): string
   return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeURIComponent(values[i] as string) : ''), '');
 }
 
-/**
- * Catalogs list Neutron and Glance without a version (Nova usually with one): the API version is
- * part of every path we call, so add it where the catalog left it out.
- */
-const versionSuffix: Partial<Record<ServiceType, RegExp>> = { network: /\/v2\.0$/, image: /\/v2$/ };
-const versionAdded: Partial<Record<ServiceType, string>> = { network: '/v2.0', image: '/v2' };
-
 /** One OpenStack service as one session sees it: endpoint from its catalog, calls with its token. */
 export class ServiceClient {
   constructor(
@@ -46,8 +39,7 @@ export class ServiceClient {
     if (!url) {
       throw new AppError(503, 'upstream.not_in_catalog', `${serviceLabels[this.type]} is not offered in region ${this.session.region}.`);
     }
-    const suffix = versionSuffix[this.type];
-    return suffix && !suffix.test(url) ? `${url}${versionAdded[this.type]}` : url;
+    return withApiVersion(this.type, url);
   }
 
   async send(call: ServiceCall): Promise<UpstreamResponse> {

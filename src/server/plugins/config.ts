@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type CloudsYamlEntry, readCloudsYamlEntry } from '../clouds-yaml';
 
 /**
  * The BFF's configuration, read once from the environment and validated, so a typo in a variable
@@ -8,6 +9,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** An entry of clouds.yaml (see clouds-yaml.ts); OS_AUTH_URL and the other OS_* variables win over it. */
+  OS_CLOUD: z.string().min(1).optional(),
   OS_AUTH_URL: z.url().optional(),
   OS_REGION_NAME: z.string().min(1).optional(),
   OS_INTERFACE: z
@@ -69,20 +72,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.STACKDECK_LOGIN_RATE_LIMIT,
     staticDir: e.STACKDECK_STATIC_DIR,
     trustProxy: e.STACKDECK_TRUST_PROXY,
-    clouds: e.OS_AUTH_URL
-      ? [
-          {
-            id: 'default',
-            name: e.STACKDECK_CLOUD_NAME ?? new URL(e.OS_AUTH_URL).hostname,
-            authUrl: e.OS_AUTH_URL,
-            region: e.OS_REGION_NAME,
-            interface: e.OS_INTERFACE,
-            caFile: e.OS_CACERT,
-            novaPolicy: e.NOVA_POLICY,
-          },
-        ]
-      : [],
+    clouds: cloudsFrom(e, env),
   };
+}
+
+function cloudsFrom(e: z.infer<typeof envSchema>, env: Record<string, string | undefined>): CloudConfig[] {
+  let entry: CloudsYamlEntry | undefined;
+  if (e.OS_CLOUD) {
+    try {
+      entry = readCloudsYamlEntry(e.OS_CLOUD, env);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
+  const authUrl = e.OS_AUTH_URL ?? entry?.auth.auth_url;
+  if (!authUrl) return [];
+  const iface = env.OS_INTERFACE === undefined && entry?.interface ? envSchema.shape.OS_INTERFACE.parse(entry.interface) : e.OS_INTERFACE;
+  return [
+    {
+      id: 'default',
+      name: e.STACKDECK_CLOUD_NAME ?? e.OS_CLOUD ?? new URL(authUrl).hostname,
+      authUrl,
+      region: e.OS_REGION_NAME ?? entry?.region_name,
+      interface: iface,
+      caFile: e.OS_CACERT ?? entry?.cacert,
+      novaPolicy: e.NOVA_POLICY,
+    },
+  ];
 }
 
 /** The cloud entry for the built-in simulator, which follows Nova's current (new-defaults) policies. */

@@ -2,28 +2,30 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { type SimulatorOptions, startSimulator } from '../../simulator';
 import { buildApp, logRedactions } from '../app';
-import { loadConfig, simulatorCloudConfig } from '../plugins/config';
+import { type CloudConfig, loadConfig, simulatorCloudConfig } from '../plugins/config';
 import { MemorySessionStore } from '../sessions/store';
 import type { PollTiming } from '../tasks/tracker';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
-export interface Stack {
+export interface TestBff {
   app: FastifyInstance;
-  simulator: Simulator;
   store: MemorySessionStore;
   /** Every log line the BFF wrote, to prove no secret reaches the logs. */
   logs: string[];
   /** Moves the session store's clock, to expire sessions without waiting. */
   advance(ms: number): void;
+}
+
+export interface Stack extends TestBff {
+  simulator: Simulator;
   close(): Promise<void>;
 }
 
-/** A BFF wired to a fresh simulated cloud over loopback HTTP, as `npm start` wires them. */
-export async function startStack(env: Record<string, string> = {}, simulatorOptions: SimulatorOptions = {}, pollTiming?: PollTiming): Promise<Stack> {
-  const simulator = await startSimulator(simulatorOptions);
+/** A BFF for one cloud, its logs captured and its session clock movable; closed with `app.close()`. */
+export async function startBff(cloud: CloudConfig, env: Record<string, string> = {}, pollTiming?: PollTiming): Promise<TestBff> {
   const config = loadConfig({ STACKDECK_STATIC_DIR: '/nonexistent', ...env });
-  config.clouds.push(simulatorCloudConfig(simulator.authUrl));
+  config.clouds.push(cloud);
   let offset = 0;
   const store = new MemorySessionStore(() => Date.now() + offset);
   const logs: string[] = [];
@@ -37,14 +39,23 @@ export async function startStack(env: Record<string, string> = {}, simulatorOpti
   await app.ready();
   return {
     app,
-    simulator,
     store,
     logs,
     advance: (ms) => {
       offset += ms;
     },
+  };
+}
+
+/** A BFF wired to a fresh simulated cloud over loopback HTTP, as `npm start` wires them. */
+export async function startStack(env: Record<string, string> = {}, simulatorOptions: SimulatorOptions = {}, pollTiming?: PollTiming): Promise<Stack> {
+  const simulator = await startSimulator(simulatorOptions);
+  const bff = await startBff(simulatorCloudConfig(simulator.authUrl), env, pollTiming);
+  return {
+    ...bff,
+    simulator,
     close: async () => {
-      await app.close();
+      await bff.app.close();
       await simulator.close();
     },
   };
