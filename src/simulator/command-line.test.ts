@@ -10,6 +10,7 @@ describe('parseCommandLine', () => {
         computeProfile: undefined,
         novaMaxVersion: undefined,
         tokenLifetimeSeconds: undefined,
+        keystonePort: undefined,
         faults: {},
       },
     });
@@ -18,7 +19,7 @@ describe('parseCommandLine', () => {
   it('reads the seed, behaviour and fault flags', () => {
     const command = parseCommandLine(
       ['--servers', '10000', '--networks=2000', '--projects', '5', '--seed', '7', '--profile', 'progress'].concat(
-        ['--nova-max-version', '2.96', '--token-lifetime', '300', '--latency', 'compute=200', '--latency', 'keystone=50'],
+        ['--nova-max-version', '2.96', '--token-lifetime', '300', '--keystone-port', '5100', '--latency', 'compute=200', '--latency', 'keystone=50'],
         ['--error-rate', 'network=0.2', '--error-rate', 'glance=1:503', '--outage', 'image', '--slow-keystone', '2000'],
       ),
     );
@@ -29,6 +30,7 @@ describe('parseCommandLine', () => {
         computeProfile: 'progress',
         novaMaxVersion: '2.96',
         tokenLifetimeSeconds: 300,
+        keystonePort: 5100,
         faults: {
           compute: { latencyMs: 200 },
           identity: { latencyMs: 50 },
@@ -48,6 +50,8 @@ describe('parseCommandLine', () => {
   it.each([
     [['--servers', '1.5'], '--servers takes a whole number, not "1.5"'],
     [['--projects', '0'], '--projects takes a whole number of at least 1, not "0"'],
+    [['--keystone-port', '0'], '--keystone-port takes a whole number of at least 1, not "0"'],
+    [['--keystone-port', '70000'], '--keystone-port takes a port from 1 to 65535, not "70000"'],
     [['--latency', 'compute'], '--latency takes SERVICE=VALUE, e.g. --latency compute=200; got "compute"'],
     [['--latency', 'compute=fast'], '--latency compute: Invalid input: expected number, received NaN'],
     [['--error-rate', 'network=1.5'], '--error-rate network: Too big: expected number to be <=1'],

@@ -16,6 +16,7 @@ Behaviour
   --profile NAME         how long Nova's tasks take: ${computeProfiles.join(', ')} (default fast)
   --nova-max-version X   Nova's highest microversion (default 2.100)
   --token-lifetime S     Keystone token lifetime in seconds (default 3600)
+  --keystone-port N      Keystone's loopback port (default: any free one)
 Faults (also switchable at run time on the faults endpoint printed at start)
   --latency SERVICE=MS       e.g. --latency compute=200 (repeatable)
   --error-rate SERVICE=R[:STATUS]  e.g. --error-rate network=0.2 or network=0.2:503
@@ -41,6 +42,7 @@ export function parseCommandLine(argv: string[]): Command {
     computeProfile: values.profile === undefined ? undefined : profile(values.profile),
     novaMaxVersion: values['nova-max-version'],
     tokenLifetimeSeconds: count(values['token-lifetime'], 'token-lifetime', 1),
+    keystonePort: port(values['keystone-port'], 'keystone-port'),
     faults: faultsFromFlags(values),
   };
   return { help: false, options };
@@ -60,6 +62,7 @@ function parseFlags(argv: string[]) {
         profile: { type: 'string' },
         'nova-max-version': { type: 'string' },
         'token-lifetime': { type: 'string' },
+        'keystone-port': { type: 'string' },
         latency: { type: 'string', multiple: true },
         'error-rate': { type: 'string', multiple: true },
         outage: { type: 'string', multiple: true },
@@ -79,6 +82,12 @@ function count(text: string | undefined, flag: string, min = 0): number | undefi
   if (!Number.isSafeInteger(value) || value < min) {
     throw new FlagError(`--${flag} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${text}"`);
   }
+  return value;
+}
+
+function port(text: string | undefined, flag: string): number | undefined {
+  const value = count(text, flag, 1);
+  if (value !== undefined && value > 65535) throw new FlagError(`--${flag} takes a port from 1 to 65535, not "${text}"`);
   return value;
 }
 

@@ -21,6 +21,8 @@ export interface SimulatorOptions extends CloudOptions {
   faults?: SimulatorFaults;
   /** Neutron's `pagination_max_limit` and the listing extensions it leaves out. */
   neutron?: NeutronAppOptions;
+  /** Keystone's loopback port, for a client started before the simulator (the e2e specs); ephemeral by default. */
+  keystonePort?: number | undefined;
 }
 
 export interface SimulatorEndpoints {
@@ -70,7 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 
   const listening = [
-    listenOnLoopback(apps.identity),
+    listenOnLoopback(apps.identity, options.keystonePort),
     listenOnLoopback(apps.compute),
     listenOnLoopback(apps.network),
     listenOnLoopback(apps.image),

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEndpoint } from '../domain/identity';
 import { startSimulator, type Simulator } from './index';
@@ -74,7 +75,27 @@ describe('startSimulator', () => {
   it('refuses a Nova max version that is not a microversion', async () => {
     await expect(startSimulator({ novaMaxVersion: 'latest' })).rejects.toThrow(RangeError);
   });
+
+  it('listens Keystone on the port asked for, and the other services on free ones', async () => {
+    const port = await freePort();
+    const fixed = await startSimulator({ keystonePort: port });
+    try {
+      expect(fixed.authUrl).toBe(`http://127.0.0.1:${port}/v3`);
+      expect((await fetch(fixed.authUrl)).status).toBe(200);
+      expect(new URL(fixed.endpoints.compute).port).not.toBe(String(port));
+    } finally {
+      await fixed.close();
+    }
+  });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe('Keystone faults', () => {
   afterAll(() => {
