@@ -21,19 +21,6 @@ function errorOf(res: { json(): unknown }) {
   return errorBodySchema.parse(res.json()).error;
 }
 
-/** Asks the simulated Keystone itself whether a token of demo's is still valid (as its subject). */
-async function keystoneValidates(token: string): Promise<number> {
-  const base = stack.simulator.authUrl;
-  const issue = await fetch(`${base}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'demo', domain: { name: 'Default' }, password: 'demo' } } } } }),
-  });
-  const caller = issue.headers.get('x-subject-token') ?? '';
-  const res = await fetch(`${base}/auth/tokens`, { headers: { 'x-auth-token': caller, 'x-subject-token': token } });
-  return res.status;
-}
-
 describe('POST /api/auth/login', () => {
   it('signs in to the default project and sets a safe session cookie', async () => {
     const { res, summary } = await signedIn();
@@ -55,15 +42,6 @@ describe('POST /api/auth/login', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('never hands the Keystone token to the browser', async () => {
-    const { res, cookie } = await signedIn();
-    const id = cookie.split('=')[1] ?? '';
-    const session = await stack.store.get(id);
-    expect(session?.token.length).toBeGreaterThan(20);
-    expect(res.body).not.toContain(session?.token);
-    expect(JSON.stringify(res.headers)).not.toContain(session?.token);
-  });
-
   it('scopes to the project asked for, by name or by id', async () => {
     const byName = await signedIn('demo', 'demo', { project: 'demo-staging' });
     expect(byName.summary.project.name).toBe('demo-staging');
@@ -75,23 +53,6 @@ describe('POST /api/auth/login', () => {
     const { summary } = await signedIn('reader');
     expect(summary.roles).toEqual(['reader']);
     expect(summary.readOnly).toBe(true);
-  });
-
-  it('words a wrong password, an unknown user and an unknown domain the same', async () => {
-    const bodies = await Promise.all([
-      login({ username: 'demo', password: 'wrong' }),
-      login({ username: 'nobody', password: 'demo' }),
-      login({ username: 'demo', password: 'demo', domain: 'Nowhere' }),
-    ]);
-    const errors = bodies.map((res) => {
-      expect(res.statusCode).toBe(401);
-      expect(res.headers['set-cookie']).toBeUndefined();
-      const { code, message } = errorOf(res);
-      return { code, message };
-    });
-    expect(errors[0]).toEqual({ code: 'auth.invalid_credentials', message: 'The username, password or domain is not correct.' });
-    expect(errors[1]).toEqual(errors[0]);
-    expect(errors[2]).toEqual(errors[0]);
   });
 
   it('refuses a project the user has no role in, in words', async () => {
@@ -169,18 +130,7 @@ describe('CSRF', () => {
   });
 });
 
-describe('session and logout', () => {
-  it('reads the session with the cookie, and refuses without one', async () => {
-    const { cookie, summary } = await signedIn();
-    const res = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
-    expect(res.statusCode).toBe(200);
-    expect(sessionSummarySchema.parse(res.json())).toEqual(summary);
-
-    const anonymous = await stack.app.inject({ method: 'GET', url: '/api/auth/session' });
-    expect(anonymous.statusCode).toBe(401);
-    expect(errorOf(anonymous).code).toBe('auth.unauthenticated');
-  });
-
+describe('session', () => {
   it('says a session ended when the cookie names none', async () => {
     const res = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'stackdeck_session=forged' } });
     expect(res.statusCode).toBe(401);
@@ -197,41 +147,5 @@ describe('session and logout', () => {
     } finally {
       stack.advance(-3601_000);
     }
-  });
-
-  it('logout revokes the Keystone token and ends the session', async () => {
-    const { cookie } = await signedIn();
-    const token = (await stack.store.get(cookie.split('=')[1] ?? ''))?.token ?? '';
-    expect(await keystoneValidates(token)).toBe(200);
-
-    const res = await stack.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...csrf, cookie }, payload: {} });
-    expect(res.statusCode).toBe(204);
-    expect(String(res.headers['set-cookie'])).toMatch(/stackdeck_session=;/);
-    expect(await keystoneValidates(token)).toBe(404);
-    const after = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
-    expect(after.statusCode).toBe(401);
-  });
-
-  it('renews the session id at login and revokes the one it replaces', async () => {
-    const first = await signedIn();
-    const oldToken = (await stack.store.get(first.cookie.split('=')[1] ?? ''))?.token ?? '';
-    const res = await login({ username: 'demo', password: 'demo' }, { ...csrf, cookie: first.cookie });
-    expect(sessionCookieFrom(res.headers['set-cookie'])).not.toBe(first.cookie);
-    expect(await keystoneValidates(oldToken)).toBe(404);
-  });
-});
-
-describe('logs', () => {
-  it('never contain a password, a token or a session id', async () => {
-    const { cookie } = await signedIn('demo', 'demo');
-    await login({ username: 'admin', password: 'sup3r-s3cret-guess' });
-    const id = cookie.split('=')[1] ?? '';
-    const token = (await stack.store.get(id))?.token ?? '';
-    await stack.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...csrf, cookie }, payload: {} });
-    const all = stack.logs.join('');
-    expect(all).toContain('upstream call');
-    expect(all).not.toContain('sup3r-s3cret-guess');
-    expect(all).not.toContain(token);
-    expect(all).not.toContain(id);
   });
 });
