@@ -37,26 +37,6 @@ async function listAll(query: Record<string, string>): Promise<{ items: ServerSu
 }
 
 describe('GET /api/servers', () => {
-  it('pages through every server of the project exactly once', async () => {
-    const { items, pages } = await listAll({ limit: '20' });
-    const ids = items.map((s) => s.id);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(ids)).toEqual(new Set(demoServers().map((s) => s.id)));
-  });
-
-  it('sorts by name through Nova', async () => {
-    const { items } = await listAll({ limit: '50', sort: 'name', dir: 'asc' });
-    const names = items.map((s) => s.name);
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
-  });
-
-  it('filters by status', async () => {
-    const { items } = await listAll({ limit: '50', status: 'shutoff' });
-    expect(items.length).toBeGreaterThan(0);
-    expect(items.every((s) => s.status === 'SHUTOFF')).toBe(true);
-  });
-
   it('gives each server a view model with its actions', async () => {
     const { items } = await listAll({ limit: '100' });
     const stopped = items.find((s) => s.status === 'SHUTOFF');
@@ -70,19 +50,6 @@ describe('GET /api/servers', () => {
     const withImage = items.find((s) => s.image !== null);
     expect(withImage?.image?.name).toMatch(/\w/);
     expect(items.find((s) => s.flavor)?.flavor).toMatchObject({ name: expect.stringMatching(/^(m1|c1|r1)\./), vcpus: expect.any(Number) });
-  });
-
-  it('finds a server by its full UUID, by a UUID prefix, by an exact IP and by name', async () => {
-    const target = demoServers().find((s) => stack.simulator.cloud.network.portsByDevice.has(s.id));
-    if (!target) throw new Error('no server with a port in the seed');
-    const port = [...(stack.simulator.cloud.network.portsByDevice.get(target.id) ?? [])][0] ?? '';
-    const ip = stack.simulator.cloud.network.ports.get(port)?.fixedIps[0]?.ipAddress ?? '';
-
-    expect((await list({ q: target.id })).items.map((s) => s.id)).toEqual([target.id]);
-    const byPrefix = await list({ q: target.id.slice(0, 8) });
-    expect(byPrefix.items.map((s) => s.id)).toContain(target.id);
-    expect((await list({ q: ip })).items.map((s) => s.id)).toEqual([target.id]);
-    expect((await list({ q: target.name })).items.map((s) => s.id)).toContain(target.id);
   });
 
   it('maps each form of q to the right Nova call', async () => {
@@ -112,19 +79,6 @@ describe('GET /api/servers', () => {
       sort_dir: 'desc',
       status: 'ACTIVE',
     });
-  });
-
-  it('matches regex metacharacters in a name literally', async () => {
-    const [a, b] = demoServers();
-    if (!a || !b) throw new Error('seed too small');
-    a.name = 'web.1';
-    b.name = 'webx1';
-    const found = await list({ q: 'web.1' });
-    expect(found.items.map((s) => s.name)).toEqual(['web.1']);
-  });
-
-  it('an unknown UUID is an empty list, not an error', async () => {
-    expect((await list({ q: '00000000-0000-4000-8000-000000000000' })).items).toEqual([]);
   });
 
   it('goes on from an earlier id when the marker server was deleted between pages', async () => {
@@ -165,10 +119,6 @@ describe('GET /api/servers', () => {
     expect(errorBodySchema.parse(res.json()).error.message).toContain(field);
   });
 
-  it('needs a session', async () => {
-    const res = await stack.app.inject({ method: 'GET', url: '/api/servers' });
-    expect(res.statusCode).toBe(401);
-  });
 });
 
 describe('GET /api/servers/:id', () => {
@@ -183,14 +133,6 @@ describe('GET /api/servers/:id', () => {
     expect(detail.fault?.details).toBeUndefined(); // tracebacks of 500 faults are hidden from members
     expect(detail.actionLog?.[0]).toMatchObject({ action: 'create', requestId: expect.stringMatching(/^req-/) });
     expect(detail.actionLog?.[0]?.events?.[0]?.event).toBe('compute__do_build_and_run_instance');
-  });
-
-  it('says in words that a server does not exist', async () => {
-    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', '..%2F..%2Fflavors']) {
-      const res = await stack.app.inject({ method: 'GET', url: `/api/servers/${id}`, headers: { cookie } });
-      expect(res.statusCode).toBe(404);
-      expect(errorBodySchema.parse(res.json()).error).toMatchObject({ code: 'server.not_found' });
-    }
   });
 
   it('keeps other projects’ servers out of reach', async () => {
