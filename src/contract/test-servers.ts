@@ -21,7 +21,7 @@ interface Image {
 
 export interface BootChoices {
   image: Image;
-  /** Flavors the image fits, smallest first: [0] to boot, [1] and on to resize to. */
+  /** Flavors the image and the quota fit, smallest first: [0] to boot, [1] and on to resize to. */
   flavors: Flavor[];
   /** A network of the project with a subnet, or none (servers then boot without addresses). */
   networkId: string | undefined;
@@ -31,9 +31,13 @@ export async function bootChoices(client: CloudClient): Promise<BootChoices> {
   const images = (await client.call<{ images: Image[] }>('image', '/images?status=active&limit=100')).body.images ?? [];
   const image = images.sort((a, b) => (a.min_disk ?? 0) - (b.min_disk ?? 0))[0];
   if (!image) throw new Error('the test cloud has no active image to boot from');
+  const quota = (await client.call<{ limits: { absolute: Record<string, number> } }>('compute', '/limits')).body.limits.absolute;
+  // -1 is Nova's "unlimited"; a flavor over the quota (or made to fail scheduling) could never be booted or resized to.
+  const fits = (need: number, max: number | undefined) => max === undefined || max < 0 || need <= max;
   const flavors = ((await client.call<{ flavors: Flavor[] }>('compute', '/flavors/detail')).body.flavors ?? [])
-    .filter((f) => f.disk >= (image.min_disk ?? 0) && f.disk > 0)
-    .sort((a, b) => a.ram - b.ram || a.disk - b.disk || a.vcpus - b.vcpus);
+    .filter((f) => f.disk >= (image.min_disk ?? 0) && f.disk > 0 && fits(f.vcpus, quota.maxTotalCores) && fits(f.ram, quota.maxTotalRAMSize))
+    // Fewest vCPUs first: a flavor no host can hold (the harness seeds one to provoke NoValidHost) sorts last.
+    .sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk);
   if (flavors.length < 3) throw new Error('the test cloud needs three flavors that fit its smallest image (to boot, resize and resize again)');
   const networks = (await client.call<{ networks: Array<{ id: string; subnets: string[]; 'router:external'?: boolean; project_id: string }> }>('network', '/networks?limit=200')).body.networks ?? [];
   const network = networks.find((n) => n.project_id === client.projectId && n.subnets.length > 0 && !n['router:external']);
