@@ -1,7 +1,8 @@
 // The networks list, search, detail and ports against the target's Neutron (and Nova for the
 // ports' server names).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, errorBodySchema, networkDetailSchema, networkListSchema, networkPortListSchema, type NetworkPort, type NetworkSummary } from '../domain/api';
+import { apiPaths, errorBodySchema, networkDetailSchema, networkListSchema, networkPortListSchema, type NetworkPort } from '../domain/api';
+import { collectPages } from '../server/testing/pages';
 import { openSuite, type Suite } from './suite';
 import { bootChoices, createActiveServers, deleteServers, testServerName } from './test-servers';
 
@@ -45,18 +46,10 @@ async function list(query: Record<string, string> = {}) {
   return networkListSchema.parse(res.body);
 }
 
-async function listAll(query: Record<string, string>) {
-  const items: NetworkSummary[] = [];
-  let marker: string | null | undefined;
-  let pages = 0;
-  do {
-    const page = await list({ ...query, ...(marker && { marker }) });
-    items.push(...page.items);
-    marker = page.next;
-    pages += 1;
-  } while (marker && pages < 100);
-  return { items, pages };
-}
+const listAll = async (query: Record<string, string>) => {
+  const { items, pages } = await collectPages((marker) => list({ ...query, ...(marker && { marker }) }));
+  return { items, pages: pages.length };
+};
 
 async function subnetsOf(id: string): Promise<NeutronSubnet[]> {
   return (await suite.client.call<{ subnets: NeutronSubnet[] }>('network', `/subnets?network_id=${id}`)).body.subnets;
@@ -129,18 +122,12 @@ describe('a network', () => {
 });
 
 async function allPorts(): Promise<NetworkPort[]> {
-  const items: NetworkPort[] = [];
-  let marker: string | null = null;
-  let pages = 0;
-  do {
+  const read = async (marker: string | undefined) => {
     const res = await suite.get(apiPaths.networkPorts(networkId), { limit: '2', ...(marker && { marker }) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const page = networkPortListSchema.parse(res.body);
-    items.push(...page.items);
-    marker = page.next;
-    pages += 1;
-  } while (marker && pages < 200);
-  return items;
+    return networkPortListSchema.parse(res.body);
+  };
+  return (await collectPages(read)).items;
 }
 
 async function portOfServer(): Promise<NetworkPort> {

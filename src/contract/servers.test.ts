@@ -1,6 +1,7 @@
 // The servers list, search and detail against the target's Nova, Neutron and Glance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, errorBodySchema, flavorListSchema, imageListSchema, limitsSchema, serverDetailSchema, serverListSchema, type ServerSummary } from '../domain/api';
+import { apiPaths, errorBodySchema, flavorListSchema, imageListSchema, limitsSchema, serverDetailSchema, serverListSchema } from '../domain/api';
+import { collectPages } from '../server/testing/pages';
 import { openSuite, type Suite } from './suite';
 import { type BootChoices, bootChoices, createActiveServers, deleteServers, testServerName } from './test-servers';
 
@@ -30,18 +31,10 @@ async function list(query: Record<string, string> = {}) {
   return serverListSchema.parse(res.body);
 }
 
-async function listAll(query: Record<string, string>): Promise<{ items: ServerSummary[]; pages: number }> {
-  const items: ServerSummary[] = [];
-  let marker: string | null | undefined;
-  let pages = 0;
-  do {
-    const page = await list({ ...query, ...(marker && { marker }) });
-    items.push(...page.items);
-    marker = page.next;
-    pages += 1;
-  } while (marker && pages < 100);
-  return { items, pages };
-}
+const listAll = async (query: Record<string, string>) => {
+  const { items, pages } = await collectPages((marker) => list({ ...query, ...(marker && { marker }) }));
+  return { items, pages: pages.length };
+};
 
 /** The project's servers as Nova lists them to the same user, for the BFF's lists to match. */
 async function novaServerIds(): Promise<string[]> {

@@ -2,11 +2,12 @@
 // fields and batches asked of Neutron (from the simulator's request journal), each search form,
 // filters, clouds without the listing extensions or with pagination_max_limit, detail and ports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema, networkDetailSchema, networkListSchema, networkPortListSchema, type NetworkSummary } from '../../domain/api';
+import { errorBodySchema, networkDetailSchema, networkListSchema, networkPortListSchema } from '../../domain/api';
 import type { Network } from '../../simulator/core/network/model';
 import { projectIds } from '../../simulator/core/seed';
 import { demoUser, issueToken, passwordAuth } from '../../simulator/testing/keystone-client';
 import { summaryFields } from '../networks/list';
+import { collectPages } from '../testing/pages';
 import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
 
 interface Client {
@@ -46,16 +47,8 @@ async function list(client: Client, query: Record<string, string> = {}) {
 }
 
 async function listAll(client: Client, query: Record<string, string>) {
-  const items: NetworkSummary[] = [];
-  const pages: Array<{ count: number; partial: boolean }> = [];
-  let marker: string | null | undefined;
-  do {
-    const page = await list(client, { ...query, ...(marker && { marker }) });
-    items.push(...page.items);
-    pages.push({ count: page.items.length, partial: page.partial ?? false });
-    marker = page.next;
-  } while (marker && pages.length < 100);
-  return { items, pages };
+  const { items, pages } = await collectPages((marker) => list(client, { ...query, ...(marker && { marker }) }));
+  return { items, pages: pages.map((page) => ({ count: page.items.length, partial: page.partial ?? false })) };
 }
 
 const networksOf = (client: Client) => client.stack.simulator.cloud.network;

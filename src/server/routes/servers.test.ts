@@ -3,6 +3,7 @@ import { errorBodySchema, serverDetailSchema, serverListSchema, type ServerSumma
 import { PowerState } from '../../simulator/core/compute/model';
 import { projectIds } from '../../simulator/core/seed';
 import { idsByName } from '../servers/views';
+import { collectPages } from '../testing/pages';
 import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
 
 let stack: Stack;
@@ -23,18 +24,7 @@ async function list(query: Record<string, string> = {}) {
   return serverListSchema.parse(res.json());
 }
 
-async function listAll(query: Record<string, string>): Promise<{ items: ServerSummary[]; pages: number }> {
-  const items: ServerSummary[] = [];
-  let marker: string | null | undefined;
-  let pages = 0;
-  do {
-    const page = await list({ ...query, ...(marker && { marker }) });
-    items.push(...page.items);
-    marker = page.next;
-    pages += 1;
-  } while (marker && pages < 50);
-  return { items, pages };
-}
+const listAll = (query: Record<string, string>) => collectPages((marker) => list({ ...query, ...(marker && { marker }) }));
 
 describe('GET /api/servers', () => {
   it('gives each server a view model with its actions', async () => {
