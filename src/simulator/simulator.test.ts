@@ -69,7 +69,7 @@ describe('startSimulator', () => {
     expect(versions.every((v) => v.id.startsWith('v2.') && v.links[0]?.href.endsWith('/v2/'))).toBe(true);
     const glanceMissing = await fetch(`${sim.endpoints.image}/v2/no-such-resource`, { headers: { 'x-auth-token': token } });
     expect(glanceMissing.status).toBe(404);
-    expect(glanceMissing.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(glanceMissing.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
   it('refuses a Nova max version that is not a microversion', async () => {

@@ -69,7 +69,14 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const images = <T = ImageList>(url: string, token?: string) => s.call<T>('image', url, token === undefined ? {} : { token });
+// As the BFF asks: webob then answers errors in JSON.
+const json = { accept: 'application/json' };
+const images = <T = ImageList>(url: string, token?: string) => s.call<T>('image', url, { headers: json, ...(token === undefined ? {} : { token }) });
+/** webob's JSON error: its HTML body as the message. */
+const webob = (status: number, explanation: string) => {
+  const title = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[status as 400 | 403 | 404];
+  return { message: `${explanation}<br /><br />\n\n\n`, code: `${status} ${title}`, title };
+};
 const publicCount = 6;
 
 describe('paging', () => {
@@ -119,8 +126,8 @@ describe('paging', () => {
     for (const [query, status, explanation] of cases) {
       const reply = await images(`/v2/images?${query}`);
       expect(reply.status).toBe(status);
-      expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
-      expect(reply.text).toBe(`${status} ${status === 400 ? 'Bad Request' : 'Forbidden'}\n\n${explanation}\n\n   `);
+      expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(reply.body).toEqual(webob(status, explanation));
     }
   });
 });
@@ -169,7 +176,7 @@ describe('filters and sorting', () => {
     for (const [query, explanation] of cases) {
       const reply = await images(`/v2/images?${query}`);
       expect(reply.status, query).toBe(400);
-      expect(reply.text).toBe(`400 Bad Request\n\n${explanation}\n\n   `);
+      expect(reply.body).toEqual(webob(400, explanation));
     }
   });
 });
@@ -191,12 +198,20 @@ describe('show and delete', () => {
     expect(shapeDifferences(body, fixture).filter((d) => !extras.test(d))).toEqual(['$.next: not in the fixture']);
   });
 
-  it('answers 404 in plain text for an unknown image and another project’s private one', async () => {
+  it('answers 404 for an unknown image and another project’s private one, in the form the Accept header picks', async () => {
     for (const id of ['0b8b1d57-0000-4000-8000-000000000000', foreign.id]) {
       const reply = await images(`/v2/images/${id}`);
       expect(reply.status).toBe(404);
-      expect(reply.text).toBe(`404 Not Found\n\nNo image found with ID ${id}\n\n   `);
+      expect(reply.body).toEqual(webob(404, `No image found with ID ${id}`));
     }
+    const as = async (accept: string | undefined) => {
+      const reply = await s.call('image', `/v2/images/${foreign.id}`, { headers: accept ? { accept } : {} });
+      return [reply.headers.get('content-type')?.split(';')[0], reply.text];
+    };
+    const html = `<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  No image found with ID ${foreign.id}<br /><br />\n\n\n\n </body>\n</html>`;
+    expect(await as(undefined)).toEqual(['text/html', html]);
+    expect(await as('text/plain')).toEqual(['text/plain', `404 Not Found\n\nNo image found with ID ${foreign.id}\n\n   `]);
+    expect(await as('text/html;q=0.5, application/json')).toEqual(['application/json', JSON.stringify(webob(404, `No image found with ID ${foreign.id}`))]);
   });
 
   it('settles a snapshot that finished saving before showing it', async () => {
@@ -207,18 +222,18 @@ describe('show and delete', () => {
 
   it('lets the owner delete a snapshot, but not a protected one, a public one or another project’s', async () => {
     const mine = addImage({ name: 'to-delete' });
-    const del = (id: string, token?: string) => s.call('image', `/v2/images/${id}`, { method: 'DELETE', ...(token ? { token } : {}) });
+    const del = (id: string, token?: string) => s.call('image', `/v2/images/${id}`, { method: 'DELETE', headers: json, ...(token ? { token } : {}) });
     expect((await del(mine.id)).status).toBe(204);
     expect((await images(`/v2/images/${mine.id}`)).status).toBe(404);
 
     const locked = addImage({ name: 'keep', protected: true });
     const refused = await del(locked.id);
     expect(refused.status).toBe(403);
-    expect(refused.text).toBe(`403 Forbidden\n\nImage ${locked.id} is protected and cannot be deleted.\n\n   `);
+    expect(refused.body).toEqual(webob(403, `Image ${locked.id} is protected and cannot be deleted.`));
 
     const cirros = [...s.sim.cloud.images.images.values()].find((i) => i.visibility === 'public') as Image;
-    expect((await del(cirros.id)).text).toBe('403 Forbidden\n\nYou are not authorized to complete delete_image action.\n\n   ');
-    expect((await del(foreign.id)).text).toBe(`404 Not Found\n\nFailed to find image ${foreign.id} to delete\n\n   `);
+    expect((await del(cirros.id)).body).toEqual(webob(403, 'You are not authorized to complete delete_image action.'));
+    expect((await del(foreign.id)).body).toEqual(webob(404, `Failed to find image ${foreign.id} to delete`));
     expect((await del(foreign.id, s.otherMember)).status).toBe(204);
   });
 });

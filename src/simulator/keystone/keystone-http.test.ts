@@ -17,6 +17,8 @@ const unauthorizedBody = {
   error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
 };
 const notFoundBody = { error: { code: 404, title: 'Not Found', message: 'Failed to validate token' } };
+/** A string that never was a token: Fernet cannot decrypt it. */
+const unrecognizedBody = { error: { code: 404, title: 'Not Found', message: 'Could not recognize Fernet token' } };
 
 describe('version documents', () => {
   it('lists v3 at / with 300 and describes it at /v3, with links from the Host header', async () => {
@@ -202,7 +204,7 @@ describe('rescoping with the token method', () => {
     expect(refused.status).toBe(401);
     const unknown = await postToken(sim.authUrl, rescope('not-a-token', 'unscoped'));
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual(notFoundBody);
+    expect(await unknown.json()).toEqual(unrecognizedBody);
   });
 });
 
@@ -229,7 +231,7 @@ describe('GET, HEAD and DELETE /v3/auth/tokens', () => {
 
     const badSubject = await fetch(`${sim.authUrl}/auth/tokens`, { headers: tokenHeaders(demo.id, 'garbage') });
     expect(badSubject.status).toBe(404);
-    expect(await badSubject.json()).toEqual(notFoundBody);
+    expect(await badSubject.json()).toEqual(unrecognizedBody);
 
     for (const headers of [tokenHeaders('garbage', demo.id), { 'x-subject-token': demo.id }]) {
       const badCaller = await fetch(`${sim.authUrl}/auth/tokens`, { headers });
@@ -284,7 +286,9 @@ describe('GET /v3/auth/projects', () => {
       is_domain: false,
       links: { self: `${origin}/v3/projects/${first?.id}` },
       name: 'demo',
+      options: {},
       parent_id: 'default',
+      tags: [],
     });
     expect(body.links).toEqual({ self: `${origin}/v3/auth/projects`, previous: null, next: null });
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbiddenAction } from '../core/identity/errors';
+import { forbiddenAction, KeystoneError } from '../core/identity/errors';
 import type { Keystone } from '../core/identity/keystone';
 import type { Project } from '../core/identity/store';
 import { requestOrigin } from '../http/service-app';
@@ -30,6 +30,18 @@ export function registerProjectRoutes(app: FastifyInstance, keystone: Keystone):
     return projectCollection(request, projects);
   });
 
+  // get_project's policy lets a member read the project of its token only; anything else is a 403
+  // before Keystone looks, so an unknown id is a 404 for admins alone.
+  app.get<{ Params: { projectId: string } }>('/v3/projects/:projectId', async (request) => {
+    const caller = callerToken(keystone, request);
+    const { projectId } = request.params;
+    const admin = hasAdminRole(caller);
+    if (!admin && caller.project?.id !== projectId) throw forbiddenAction('identity:get_project');
+    const project = keystone.projects().find((p) => p.id === projectId);
+    if (!project) throw new KeystoneError('not_found', `Could not find project: ${projectId}.`);
+    return { project: projectView(request, project) };
+  });
+
   app.get<{ Params: { userId: string } }>('/v3/users/:userId/projects', async (request) => {
     const caller = callerToken(keystone, request);
     const { userId } = request.params;
@@ -38,21 +50,23 @@ export function registerProjectRoutes(app: FastifyInstance, keystone: Keystone):
   });
 }
 
-function projectCollection(request: FastifyRequest, projects: Project[]) {
-  const origin = requestOrigin(request);
+function projectView(request: FastifyRequest, p: Project) {
   return {
-    projects: projects.map((p) => ({
-      description: p.description,
-      domain_id: p.domainId,
-      enabled: p.enabled,
-      id: p.id,
-      is_domain: false,
-      links: { self: `${origin}/v3/projects/${p.id}` },
-      name: p.name,
-      parent_id: p.domainId,
-    })),
-    links: collectionLinks(request),
+    description: p.description,
+    domain_id: p.domainId,
+    enabled: p.enabled,
+    id: p.id,
+    is_domain: false,
+    links: { self: `${requestOrigin(request)}/v3/projects/${p.id}` },
+    name: p.name,
+    options: {},
+    parent_id: p.domainId,
+    tags: [],
   };
+}
+
+function projectCollection(request: FastifyRequest, projects: Project[]) {
+  return { projects: projects.map((p) => projectView(request, p)), links: collectionLinks(request) };
 }
 
 /** Keystone's links for a collection it never pages: the URL asked for, no neighbours. */

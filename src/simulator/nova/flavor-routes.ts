@@ -46,10 +46,10 @@ function visibleTo(request: FastifyRequest, flavor: Flavor): boolean {
 function listFlavors(cloud: SimulatedCloud, request: FastifyRequest, detail: boolean): Record<string, unknown> {
   const query = queryOf(request);
   const mv = request.microversion;
-  const paging = readPaging(query);
+  const known = ['limit', 'marker', 'is_public', 'minRam', 'minDisk', 'sort_key', 'sort_dir', ...(mv.atLeast('2.102') ? ['name'] : [])];
+  const paging = readPaging(query, (name) => known.includes(name));
   const sortKey = checkedEnum(query, 'sort_key', Object.keys(sortColumns)) ?? 'flavorid';
   const descending = checkedEnum(query, 'sort_dir', ['asc', 'desc']) === 'desc';
-  const known = ['limit', 'marker', 'is_public', 'minRam', 'minDisk', 'sort_key', 'sort_dir', ...(mv.atLeast('2.102') ? ['name'] : [])];
   if (mv.atLeast('2.75')) rejectUnknownParams(query, (name) => known.includes(name));
 
   const keep = flavorFilter(request, query);

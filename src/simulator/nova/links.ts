@@ -43,9 +43,11 @@ export class NovaLinks {
    * name keeps only its last (greatest) value, then `marker` set, which appends it at the end
    * when the request had none.
    */
-  next(collectionPath: string, request: FastifyRequest, marker: string): Link {
+  next(collectionPath: string, request: FastifyRequest, marker: string, kept: (name: string) => boolean = () => true): Link {
     const params = new Map<string, string>();
-    const sorted = queryPairs(request.url).sort(([ak, av], [bk, bv]) => compare(ak, bk) || compare(av, bv));
+    const sorted = queryPairs(request.url)
+      .filter(([name]) => kept(name))
+      .sort(([ak, av], [bk, bv]) => compare(ak, bk) || compare(av, bv));
     for (const [name, value] of sorted) params.set(name, value);
     params.set('marker', marker);
     return { rel: 'next', href: `${this.versionedBase}/${collectionPath}?${pythonUrlencode(params)}` };

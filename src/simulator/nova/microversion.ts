@@ -53,7 +53,6 @@ export function registerMicroversions(app: FastifyInstance, maxVersion: string):
 
   app.decorateRequest('microversion', null as unknown as Microversion);
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('vary', 'OpenStack-API-Version, X-OpenStack-Nova-API-Version');
     request.microversion = min;
     const wanted = requested(request.headers['openstack-api-version'], request.headers['x-openstack-nova-api-version']);
     let chosen = min;
@@ -62,7 +61,8 @@ export function registerMicroversions(app: FastifyInstance, maxVersion: string):
       const parsed = Microversion.parse(wanted);
       if (!parsed) throw badRequest(`API Version String ${wanted} is of invalid format. Must be of format MajorNum.MinorNum.`);
       if (!parsed.atLeast(min.toString()) || !max.atLeast(parsed.toString())) {
-        echo(reply, min);
+        // Nova has already taken the version as the request's when it checks the range.
+        echo(reply, parsed);
         throw new NovaFault(406, `Version ${parsed} is not supported by the API. Minimum is ${min} and maximum is ${max}.`);
       }
       chosen = parsed;
@@ -72,7 +72,9 @@ export function registerMicroversions(app: FastifyInstance, maxVersion: string):
   });
 }
 
+/** A malformed version never becomes the request's, so its 400 carries none of these. */
 function echo(reply: { header(name: string, value: string): unknown }, version: Microversion): void {
+  reply.header('vary', 'OpenStack-API-Version, X-OpenStack-Nova-API-Version');
   reply.header('openstack-api-version', `compute ${version}`);
   reply.header('x-openstack-nova-api-version', version.toString());
 }

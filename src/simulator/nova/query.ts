@@ -36,13 +36,16 @@ export function invalidInput(reason: string): NovaFault {
 
 /**
  * From 2.75 the query schemas say `additionalProperties: false`; before, Nova strips unknown
- * names silently. `allowed` also receives names that a `patternProperties` entry lets through.
+ * names silently. `allowed` also receives names that a `patternProperties` entry lets through;
+ * a schema with such `patterns` (servers: `^_`) makes jsonschema word the refusal differently.
  */
-export function rejectUnknownParams(query: URLSearchParams, allowed: (name: string) => boolean): void {
+export function rejectUnknownParams(query: URLSearchParams, allowed: (name: string) => boolean, patterns: string[] = []): void {
   const extras = [...new Set(query.keys())].filter((name) => !allowed(name)).sort();
   if (extras.length === 0) return;
-  const verb = extras.length === 1 ? 'was' : 'were';
-  throw badRequest(`Additional properties are not allowed (${extras.map(pyRepr).join(', ')} ${verb} unexpected)`);
+  const plural = extras.length > 1;
+  const names = extras.map(pyRepr).join(', ');
+  if (patterns.length > 0) throw badRequest(`${names} ${plural ? 'do' : 'does'} not match any of the regexes: ${patterns.map(pyRepr).join(', ')}`);
+  throw badRequest(`Additional properties are not allowed (${names} ${plural ? 'were' : 'was'} unexpected)`);
 }
 
 const TRUE_STRINGS = ['1', 't', 'true', 'on', 'y', 'yes'];
@@ -56,15 +59,18 @@ export function parseBool(text: string): boolean | undefined {
   return undefined;
 }
 
-/** `bool_from_string(strict=True)`, whose ValueError Nova answers as InvalidInput. */
-export function strictBool(text: string): boolean {
+/**
+ * `bool_from_string(strict=True)`. Nova answers its ValueError as `exception.InvalidInput` for
+ * `all_tenants`, and as a bare HTTPBadRequest with the text alone for `locked`: `fault` says which.
+ */
+export function strictBool(text: string, fault: (reason: string) => NovaFault = invalidInput): boolean {
   const value = parseBool(text);
   if (value !== undefined) return value;
   const acceptable = [...TRUE_STRINGS, ...FALSE_STRINGS]
     .sort()
     .map((s) => `'${s}'`)
     .join(', ');
-  throw invalidInput(`Unrecognized value '${text}', acceptable values are: ${acceptable}`);
+  throw fault(`Unrecognized value '${text}', acceptable values are: ${acceptable}`);
 }
 
 const isoPattern = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,6})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

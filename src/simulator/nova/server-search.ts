@@ -62,7 +62,7 @@ export function readServerSearch(cloud: SimulatedCloud, request: FastifyRequest,
   const query = queryOf(request);
   const mv = request.microversion;
   const { isAdmin, projectId } = request.caller;
-  const paging = readPaging(query);
+  const paging = readPaging(query, (name) => knownParams(mv).has(name) || name.startsWith('_'));
   const opts = searchOptions(query, mv, isAdmin);
   const predicates: Predicate[] = [];
 
@@ -85,7 +85,7 @@ export function readServerSearch(cloud: SimulatedCloud, request: FastifyRequest,
   // A bare `?all_tenants` means yes; a value must be a strict boolean.
   const allTenantsValue = opts.get('all_tenants');
   const allTenants = allTenantsValue === undefined ? false : allTenantsValue === '' || strictBool(allTenantsValue);
-  const locked = opts.has('locked') ? strictBool(opts.get('locked') as string) : undefined;
+  const locked = opts.has('locked') ? strictBool(opts.get('locked') as string, badRequest) : undefined;
   if (allTenants && !isAdmin) throw policyDenied(`os_compute_api:servers:${detail ? 'detail' : 'index'}:get_all_tenants`);
   if (!allTenants) {
     opts.delete('tenant_id');
@@ -133,7 +133,7 @@ function searchOptions(query: URLSearchParams, mv: Microversion, isAdmin: boolea
     for (const value of query.getAll(name)) compileRegex(name, value);
   }
   const allowedName = (name: string) => known.has(name) || name.startsWith('_');
-  if (mv.atLeast('2.75')) rejectUnknownParams(query, allowedName);
+  if (mv.atLeast('2.75')) rejectUnknownParams(query, allowedName, ['^_']);
 
   const opts = new Map<string, string>();
   const members = memberFilters(mv);

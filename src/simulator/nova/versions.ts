@@ -14,9 +14,14 @@ function v21(origin: string, maxVersion: string) {
   };
 }
 
+const rootlessHeaders = ['x-openstack-request-id', 'x-compute-request-id', 'openstack-api-version', 'x-openstack-nova-api-version', 'vary'];
+
 /** `GET /` lists both APIs; `GET /v2.1` describes the one in use. `version` is the max microversion. */
 export function registerVersionRoutes(app: FastifyInstance, maxVersion: string): void {
-  app.get('/', async (request) => {
+  app.get('/', async (request, reply) => {
+    // The root's paste pipeline (oscomputeversions) has neither the request-id nor the
+    // microversion middleware of /v2.1, so it answers without their headers.
+    for (const header of rootlessHeaders) reply.removeHeader(header);
     const origin = requestOrigin(request);
     const v20 = {
       id: 'v2.0',

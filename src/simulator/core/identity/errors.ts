@@ -19,6 +19,9 @@ export class KeystoneError extends Error {
 
 export const tokenNotFound = (): KeystoneError => new KeystoneError('not_found', 'Failed to validate token');
 
+/** A token string Keystone never issued: the Fernet formatter cannot even decrypt it. */
+export const unrecognizedToken = (): KeystoneError => new KeystoneError('not_found', 'Could not recognize Fernet token');
+
 /** Keystone's generic 401, with the real reason kept as the message for whoever debugs. */
 export const unauthorized = (reason: string): KeystoneError => new KeystoneError('unauthorized', reason);
 

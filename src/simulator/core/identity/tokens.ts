@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { auditId, opaqueTokenId } from '../ids';
-import { tokenNotFound } from './errors';
+import { tokenNotFound, unrecognizedToken } from './errors';
 import { renderToken } from './render';
 import { resolveScope, type ScopeRequest } from './scope';
 import type { IdentityStore, TokenRecord, User } from './store';
@@ -65,7 +65,8 @@ export function createTokenService(store: IdentityStore, clock: Clock, lifetimeM
     },
     live(tokenId, allowExpired = false) {
       const record = store.tokens.get(tokenId);
-      if (!record || record.revoked) throw tokenNotFound();
+      if (!record) throw unrecognizedToken();
+      if (record.revoked) throw tokenNotFound();
       const deadline = record.expiresAt + (allowExpired ? allowExpiredWindowMs : 0);
       if (clock.now() >= deadline) throw tokenNotFound();
       return { record, token: renderToken(store, record) };

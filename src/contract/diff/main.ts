@@ -1,0 +1,24 @@
+// `npm run test:diff`: the same requests to the simulator and to a real OpenStack, the answers
+// compared, and exit code 1 for any difference src/simulator/KNOWN-DIFFERENCES.md does not list.
+import { readFileSync } from 'node:fs';
+import { parseKnownDifferences } from './known-differences';
+import { formatResult, summary } from './report';
+import { requestChecks } from './request-checks';
+import { runChecks } from './run-checks';
+import { openReal, openSimulator } from './sides';
+
+const started = Date.now();
+const known = parseKnownDifferences(readFileSync(new URL('../../simulator/KNOWN-DIFFERENCES.md', import.meta.url), 'utf8'));
+const real = await openReal();
+const { side: sim, simulator } = await openSimulator();
+const write = (text: string) => process.stdout.write(`${text}\n`);
+try {
+  write(`real: Nova ${real.maxVersion} at ${real.client.endpoint('compute')}; simulator: Nova ${sim.maxVersion}`);
+  const results = await runChecks(requestChecks, real, sim, known);
+  for (const result of results) write(formatResult(result));
+  const { text, ok } = summary(results, known);
+  write(`${text}\n${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await simulator.close();
+}

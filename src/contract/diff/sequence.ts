@@ -1,0 +1,42 @@
+// The (status, task_state, vm_state) states an action takes a server through, and how the real
+// cloud's and the simulator's are held against each other.
+
+export interface ServerState {
+  /** Absent for states taken from notifications, which carry no status. */
+  status?: string;
+  taskState: string | null;
+  vmState: string;
+}
+
+export const stateLabel = (s: ServerState) => `${s.status ?? '?'}/${s.taskState ?? 'None'}/${s.vmState}`;
+
+/** Consecutive repeats dropped, comparing only the fields both sides have. */
+export function collapse(states: readonly ServerState[], withStatus = true): ServerState[] {
+  const key = (s: ServerState) => `${withStatus ? s.status : ''}/${s.taskState}/${s.vmState}`;
+  return states.filter((s, i) => i === 0 || key(s) !== key(states[i - 1] as ServerState));
+}
+
+const same = (a: ServerState, b: ServerState) =>
+  a.taskState === b.taskState && a.vmState === b.vmState && (a.status === undefined || b.status === undefined || a.status === b.status);
+
+/**
+ * A polled sequence may miss quick states but never invents or reorders them: every state seen
+ * must be one the full sequence goes through, in the same order, and both must end alike.
+ * Returns why not, or undefined when it holds.
+ */
+export function polledFitsFull(polled: readonly ServerState[], full: readonly ServerState[]): string | undefined {
+  let at = 0;
+  for (const state of polled) {
+    while (at < full.length && !same(state, full[at] as ServerState)) at += 1;
+    if (at === full.length) return `${stateLabel(state)} is not among, or out of order in, ${full.map(stateLabel).join(' → ')}`;
+  }
+  const [last, end] = [polled.at(-1), full.at(-1)];
+  if (last && end && !same(last, end)) return `ends at ${stateLabel(last)}, not ${stateLabel(end)}`;
+  return undefined;
+}
+
+/** Two complete sequences (notifications, the simulator's own steps): the same states in the same order. */
+export function fullsMatch(a: readonly ServerState[], b: readonly ServerState[]): boolean {
+  const [x, y] = [collapse(a, false), collapse(b, false)];
+  return x.length === y.length && x.every((s, i) => same(s, y[i] as ServerState));
+}
