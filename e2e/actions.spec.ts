@@ -1,27 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signIn } from './sign-in';
+import { openServerDetail, openServers, openTasks, serverRow as row, serversGrid as grid, showOnlyServer } from './servers';
 
 // Server actions and their tasks against `npm start` (the simulator's fast profile: every action
 // ends within about 8 s). Tests share one cloud, so each finds its own server in the UI, by a
 // name prefix of the seed and a status, and reads its name from the list.
 
 const slow = { timeout: 30_000 };
-
-const grid = (page: Page) => page.getByRole('grid', { name: 'Servers' });
-
-/** A row of the list by its server's name. */
-function row(page: Page, name: string): Locator {
-  return grid(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name, exact: true }) });
-}
-
-async function openServers(page: Page, search = ''): Promise<void> {
-  await page.goto(`/servers${search}`);
-  await signIn(page);
-  await expect(grid(page)).toBeVisible();
-}
 
 /**
  * The first server of a search that is active, unlocked and not on the biggest flavor (so that it
@@ -40,27 +25,6 @@ async function pickActive(page: Page, prefix: string): Promise<string> {
   return name;
 }
 
-/** Shows only this server in the list, whatever its status. */
-async function showOnly(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('combobox', { name: 'Status' }).selectOption('');
-  await page.getByRole('searchbox', { name: 'Search servers' }).fill(name);
-  await expect(page).toHaveURL(new RegExp(`[?&]q=${name}(&|$)`));
-  await expect(row(page, name)).toHaveCount(1);
-  return row(page, name);
-}
-
-async function openDetail(page: Page, name: string): Promise<void> {
-  await row(page, name).getByRole('link', { name, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-async function openTasks(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: /^Tasks/ }).click();
-  const drawer = page.getByRole('dialog', { name: 'Tasks' });
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
-
 async function progressOf(item: Locator): Promise<number> {
   return Number(await item.getByRole('progressbar').getAttribute('aria-valuenow'));
 }
@@ -68,7 +32,7 @@ async function progressOf(item: Locator): Promise<number> {
 test('reboots a server from its row: the row goes REBOOT → ACTIVE and the task succeeds', async ({ page }) => {
   test.setTimeout(90_000);
   const name = await pickActive(page, 'web-dev');
-  const target = await showOnly(page, name);
+  const target = await showOnlyServer(page, name);
   await target.getByRole('button', { name: `Actions for ${name}` }).click();
   await page.getByRole('menu', { name: `Actions for ${name}` }).getByRole('menuitem', { name: 'Reboot', exact: true }).click();
 
@@ -86,8 +50,8 @@ test('reboots a server from its row: the row goes REBOOT → ACTIVE and the task
 test('resizes a server, which then needs confirmation, and confirms it', async ({ page }) => {
   test.setTimeout(120_000);
   const name = await pickActive(page, 'search-qa');
-  await showOnly(page, name);
-  await openDetail(page, name);
+  await showOnlyServer(page, name);
+  await openServerDetail(page, name);
 
   await page.getByRole('group', { name: `Actions on ${name}` }).getByRole('button', { name: 'Resize', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Resize ${name}` });
@@ -112,8 +76,8 @@ test('shows the rescue password once, copyable, and never again', async ({ page,
   test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const name = await pickActive(page, 'bastion-qa');
-  await showOnly(page, name);
-  await openDetail(page, name);
+  await showOnlyServer(page, name);
+  await openServerDetail(page, name);
 
   await page.getByRole('button', { name: 'Rescue', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Rescue ${name}?` });
@@ -205,8 +169,8 @@ test('keeps a resize’s task and its progress over a reload, and shows it in a 
     if (new URL(request.url()).pathname === '/api/tasks/stream') streams.push(request.url());
   });
   const name = await pickActive(page, 'batch-prod');
-  await showOnly(page, name);
-  await openDetail(page, name);
+  await showOnlyServer(page, name);
+  await openServerDetail(page, name);
   await page.getByRole('group', { name: `Actions on ${name}` }).getByRole('button', { name: 'Resize', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Resize ${name}` });
   await dialog.getByRole('group', { name: 'New flavor' }).getByRole('radio', { disabled: false }).first().check();
@@ -248,8 +212,8 @@ test('axe finds no violations in the list with a selection and a row menu, a ser
   expect(await axe()).toEqual([]);
   await page.keyboard.press('Escape');
 
-  await showOnly(page, name);
-  await openDetail(page, name);
+  await showOnlyServer(page, name);
+  await openServerDetail(page, name);
   expect(await axe()).toEqual([]);
   await page.getByRole('group', { name: `Actions on ${name}` }).getByRole('button', { name: 'Resize', exact: true }).click();
   await expect(page.getByRole('dialog', { name: `Resize ${name}` }).getByRole('group', { name: 'New flavor' })).toBeVisible();
