@@ -4,6 +4,9 @@ import { type CatalogEntry, findEndpoint, type Interface, tokenBodySchema, withA
 import { readCloudsYamlEntry } from '../server/clouds-yaml';
 import { type CloudConfig, loadConfig, simulatorCloudConfig } from '../server/plugins/config';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../simulator';
+import { type Reply, readReply } from '../simulator/testing/service-session';
+
+export type { Reply };
 
 export interface Credentials {
   username: string;
@@ -60,13 +63,6 @@ export async function openTestCloud(options: SimulatorOptions = {}): Promise<Tes
   };
 }
 
-export interface Reply<T = unknown> {
-  status: number;
-  /** The JSON body, or the text when the body is not JSON (Glance's webob errors). */
-  body: T;
-  headers: Headers;
-}
-
 export type ServiceType = 'compute' | 'network' | 'image' | 'identity';
 
 /**
@@ -107,15 +103,7 @@ export async function connect(cloud: CloudConfig, who: Credentials): Promise<Clo
       const url = path.startsWith('http') ? path : `${endpoint(type)}${path}`;
       const sent: Record<string, string> = { 'x-auth-token': token, accept: 'application/json', ...headers };
       if (payload !== undefined) sent['content-type'] = 'application/json';
-      const res = await fetch(url, { method, headers: sent, body: payload === undefined ? undefined : JSON.stringify(payload) });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // a plain-text error body stays text
-      }
-      return { status: res.status, body: parsed as never, headers: res.headers };
+      return readReply(await fetch(url, { method, headers: sent, body: payload === undefined ? undefined : JSON.stringify(payload) }));
     },
   };
 }

@@ -36,6 +36,18 @@ export interface ServiceSession {
 const scope = (project: string) => ({ project: { name: project, domain: { name: 'Default' } } });
 const adminUser = { name: 'admin', domain: { name: 'Default' }, password: 'admin' };
 
+/** A response with its JSON body read, or its text when the body is not JSON. */
+export async function readReply<T>(response: Response): Promise<Reply<T>> {
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // webob's plain-text errors (Glance) stay text
+  }
+  return { status: response.status, body: parsed as T, text, headers: response.headers };
+}
+
 export async function startServiceSession(options: SimulatorOptions = {}): Promise<ServiceSession> {
   const sim = await startSimulator(options);
   const token = async (user: object, project: string) => (await issueToken(sim.authUrl, passwordAuth(user, scope(project)))).id;
@@ -51,14 +63,7 @@ export async function startServiceSession(options: SimulatorOptions = {}): Promi
       if (body !== undefined) sent['content-type'] = 'application/json';
       const target = url.startsWith('http') ? url : `${sim.endpoints[service]}${url}`;
       const response = await fetch(target, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // webob's plain-text errors (Glance) stay text
-      }
-      return { status: response.status, body: parsed as T, text, headers: response.headers };
+      return readReply<T>(response);
     },
     close: () => sim.close(),
   };
