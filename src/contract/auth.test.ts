@@ -1,7 +1,7 @@
 // Sign-in against the target's Keystone: what the BFF asks of it and what a user sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, errorBodySchema, sessionSummarySchema } from '../domain/api';
-import { csrf, sessionCookieFrom } from '../server/testing/stack';
+import { csrf, sessionCookieFrom, startBff } from '../server/testing/stack';
 import { openSuite, type Suite } from './suite';
 
 let suite: Suite;
@@ -38,6 +38,19 @@ describe('sign-in', () => {
     // member and reader together: member wins, the session can change things.
     if (summary.roles.includes('member')) expect(summary.readOnly).toBe(false);
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('finds Keystone v3 from an auth URL without a version, through the version document at its root', async () => {
+    const root = suite.target.cloud.authUrl.replace(/\/v3\/?$/, '');
+    const bff = await startBff({ ...suite.target.cloud, authUrl: root });
+    try {
+      const { username, password, domain, project } = suite.target.credentials;
+      const res = await bff.app.inject({ method: 'POST', url: apiPaths.login, headers: csrf, payload: { username, password, domain, project } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(sessionSummarySchema.parse(res.json()).project.id).toBe(suite.client.projectId);
+    } finally {
+      await bff.app.close();
+    }
   });
 
   it('never hands the Keystone token to the browser', async () => {
