@@ -39,6 +39,13 @@ function seededServer(what: string, where: (server: Server) => boolean): Server 
   return found;
 }
 const plain = (server: Server) => server.vmState === 'active' && server.taskState === null && !server.locked && server.imageId !== '';
+/** What the member can boot: cirros (min_disk 1 GB, so m1.tiny holds it) on the demo project's private network. */
+function bootable(): { imageRef: string; networkId: string } {
+  const image = [...s.sim.cloud.images.images.values()].find((candidate) => candidate.name.startsWith('cirros'));
+  const network = [...s.sim.cloud.network.networks.values()].find((candidate) => candidate.projectId === projectIds.demo && candidate.name === 'private');
+  if (!image || !network) throw new Error('the seed has no cirros image or no private demo network');
+  return { imageRef: image.id, networkId: network.id };
+}
 /** Actions are the member's, in demo; each test takes another server, as actions change them. */
 const inDemo = (where: (server: Server) => boolean) => (server: Server) => server.projectId === projectIds.demo && where(server);
 
@@ -123,6 +130,12 @@ describe('Nova', () => {
     const [action] = s.sim.cloud.compute.actions.get(server.id) ?? [];
     const call = { operation: 'GET /v2.1/servers/{server_id}/os-instance-actions/{id}', status: 200, microversion: specMicroversion };
     await expectValid(call, nova(call, `/servers/${server.id}/os-instance-actions/${action?.requestId}`));
+  });
+
+  it(`POST /servers at ${specMicroversion}`, async () => {
+    const { imageRef, networkId } = bootable();
+    const call = { operation: 'POST /v2.1/servers', status: 202, microversion: specMicroversion };
+    await expectValid(call, nova(call, '/servers', { token: s.member, body: { server: { name: 'contract-boot', imageRef, flavorRef: '1', networks: [{ uuid: networkId }] } } }));
   });
 
   it('POST /servers/{id}/action rescue', async () => {

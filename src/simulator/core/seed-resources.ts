@@ -1,5 +1,5 @@
 import { projectUsage } from './compute/actions/quota';
-import { type ComputeStore, type Flavor, type InstanceAction, PowerState, type Server, type VmState } from './compute/model';
+import { availabilityZone, type ComputeStore, computeHosts, type Flavor, type InstanceAction, PowerState, type Server, type VmState } from './compute/model';
 import type { IdentityStore } from './identity/store';
 import type { Image, ImageStore } from './image/model';
 import { ipv4At, ipv6At, macAddress } from './network/addresses';
@@ -49,7 +49,6 @@ const publicImages = [
 const roles = ['web', 'api', 'db', 'cache', 'worker', 'k8s-node', 'queue', 'search', 'ci-runner', 'bastion', 'gateway', 'batch'];
 const envs = ['prod', 'staging', 'dev', 'qa'];
 const networkRoles = ['frontend', 'backend', 'data', 'mgmt', 'storage', 'dmz', 'k8s', 'build'];
-const hosts = Array.from({ length: 24 }, (_, i) => `compute-${String(i + 1).padStart(2, '0')}`);
 
 /**
  * Fills Nova, Neutron and Glance with a cloud that looks lived-in: realistic names, IPv4 and IPv6
@@ -74,10 +73,9 @@ function fitQuota(compute: ComputeStore, projects: string[]): void {
   const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;
   for (const projectId of projects) {
     const usage = projectUsage(compute, projectId);
-    const instances = [...compute.servers.values()].filter((s) => s.projectId === projectId).length;
     compute.quota.cores = Math.max(compute.quota.cores, roundUp(usage.cores * 1.25 + 32, 10));
     compute.quota.ramMb = Math.max(compute.quota.ramMb, roundUp(usage.ram * 1.25 + 65536, 1024));
-    compute.quota.instances = Math.max(compute.quota.instances, roundUp(instances * 1.25 + 10, 10));
+    compute.quota.instances = Math.max(compute.quota.instances, roundUp(usage.instances * 1.25 + 10, 10));
   }
 }
 
@@ -270,7 +268,7 @@ function seedServers(stores: Stores, random: Random, now: number, projects: stri
     const bootFromVolume = random.chance(0.1);
     const flavorId = random.pick(flavorIds);
     const neverLaunched = scenario === 'error-never-launched';
-    const host = neverLaunched ? null : random.pick(hosts);
+    const host = neverLaunched ? null : random.pick(computeHosts);
     const id = random.uuid();
 
     const server: Server = {
@@ -291,7 +289,7 @@ function seedServers(stores: Stores, random: Random, now: number, projects: stri
       oldFlavorId: null,
       imageId: bootFromVolume ? '' : random.pick(images).id,
       host,
-      availabilityZone: 'nova',
+      availabilityZone,
       keyName: random.chance(0.7) ? 'ops-key' : null,
       metadata: random.chance(0.3) ? { owner: random.pick(['platform', 'payments', 'search', 'data']) } : {},
       description: null,
@@ -301,6 +299,7 @@ function seedServers(stores: Stores, random: Random, now: number, projects: stri
       lockedReason: null,
       securityGroups: ['default'],
       volumesAttached: bootFromVolume ? [{ id: random.uuid(), deleteOnTermination: false }] : [],
+      preservedPortIds: [],
       fault: null,
       accessIPv4: '',
       accessIPv6: '',

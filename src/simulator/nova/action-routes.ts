@@ -1,27 +1,43 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SimulatedCloud } from '../core/cloud';
-import { type ActionContext, type ActionResult, ComputeError, deleteServer, readActionRequest } from '../core/compute/actions';
+import type { Server } from '../core/compute/model';
+import { type ActionContext, type ActionResult, ComputeError, createServers, deleteServer, readActionRequest, readCreateRequest } from '../core/compute/actions';
 import { NovaFault } from './faults';
 import { NovaLinks } from './links';
 import { findServer } from './lookup';
-import { renderServer } from './views/server';
+import { autoDiskConfig, renderServer } from './views/server';
 
 /** What Nova reads as JSON (wsgi.Request.get_content_type); none or text/plain count as JSON. */
 const jsonTypes = new Set(['application/json', 'application/vnd.openstack.compute+json', 'text/plain']);
 
 /**
- * `POST /servers/{id}/action` and `DELETE /servers/{id}`. The body is read raw so that Nova's own
- * order holds: the body and its schema are judged (400) before the server is looked up (404),
- * then the policy (403) and the guards (409) inside the action.
+ * `POST /servers`, `POST /servers/{id}/action` and `DELETE /servers/{id}`. Bodies are read raw so
+ * that Nova's own order holds: the body and its schema are judged (400) before the server is
+ * looked up (404), then the policy (403) and the guards (409) inside the action.
  */
 export function registerActionRoutes(app: FastifyInstance, cloud: SimulatedCloud): void {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    scope.post<{ Body: string | undefined }>('/servers', async (request, reply) => {
+      const body = asNova(() => readCreateRequest(jsonBody(request), request.microversion));
+      const { servers, adminPass } = asNova(() => createServers(actionContext(cloud, request, reply), body));
+      const server = servers[0] as Server;
+      const links = new NovaLinks(request).resource('servers', server.id);
+      const requestedDisk = body.server['OS-DCF:diskConfig'];
+      const image = cloud.images.images.get(server.imageId);
+      const created = {
+        id: server.id,
+        links,
+        'OS-DCF:diskConfig': requestedDisk ?? (autoDiskConfig(image) ? 'AUTO' : 'MANUAL'),
+        // Nova echoes the request's groups as they were written, and `default` when there were none.
+        security_groups: body.server.security_groups ?? [{ name: 'default' }],
+        adminPass,
+      };
+      return reply.code(202).header('location', links[0]?.href).send({ server: created });
+    });
     scope.post<{ Params: { id: string }; Body: string | undefined }>('/servers/:id/action', async (request, reply) => {
-      const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-      if (type && !jsonTypes.has(type)) throw new NovaFault(415, 'Unsupported Content-Type');
-      const { action, value } = asNova(() => readActionRequest(request.body ?? '', request.microversion));
+      const { action, value } = asNova(() => readActionRequest(jsonBody(request), request.microversion));
       const server = findServer(cloud, request, request.params.id);
       const result = asNova(() => action.run(actionContext(cloud, request, reply), server, value));
       return answer(cloud, request, reply, result);
@@ -32,6 +48,13 @@ export function registerActionRoutes(app: FastifyInstance, cloud: SimulatedCloud
       return answer(cloud, request, reply, asNova(() => deleteServer(actionContext(cloud, request, reply), server)));
     });
   });
+}
+
+/** The raw body, if its content type is one Nova reads as JSON. */
+function jsonBody(request: FastifyRequest<{ Body: string | undefined }>): string {
+  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type && !jsonTypes.has(type)) throw new NovaFault(415, 'Unsupported Content-Type');
+  return request.body ?? '';
 }
 
 export function actionContext(cloud: SimulatedCloud, request: FastifyRequest, reply: FastifyReply): ActionContext {

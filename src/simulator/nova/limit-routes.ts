@@ -22,7 +22,6 @@ export function registerLimitRoutes(app: FastifyInstance, cloud: SimulatedCloud)
     settle(cloud.compute, cloud.clock.now());
     const { quota } = cloud.compute;
     const usage = projectUsage(cloud.compute, projectId);
-    const instances = [...cloud.compute.servers.values()].filter((s) => s.projectId === projectId && s.deletedAt === null).length;
 
     const absolute: Record<string, number> = {
       maxServerMeta: quota.metadataItems,
@@ -33,7 +32,7 @@ export function registerLimitRoutes(app: FastifyInstance, cloud: SimulatedCloud)
       maxServerGroups: quota.serverGroups,
       maxServerGroupMembers: quota.serverGroupMembers,
       totalCoresUsed: usage.cores,
-      totalInstancesUsed: instances,
+      totalInstancesUsed: usage.instances,
       totalRAMUsed: usage.ram,
       totalServerGroupsUsed: 0,
     };

@@ -88,6 +88,11 @@ export interface Server {
   lockedReason: string | null;
   securityGroups: string[];
   volumesAttached: Array<{ id: string; deleteOnTermination: boolean }>;
+  /**
+   * Ports the user brought to the boot (`networks: [{port}]`): a delete hands them back unbound
+   * instead of deleting them, as Nova's network info cache marks them `preserve_on_delete`.
+   */
+  preservedPortIds: string[];
   fault: Fault | null;
   accessIPv4: string;
   accessIPv6: string;
@@ -95,6 +100,10 @@ export interface Server {
   /** Steps still to come for the task in flight, earliest first; empty when idle. */
   pendingSteps: TaskStep[];
 }
+
+/** The simulated cloud's compute hosts, all in the zone `nova`. */
+export const computeHosts: readonly string[] = Array.from({ length: 24 }, (_, i) => `compute-${String(i + 1).padStart(2, '0')}`);
+export const availabilityZone = 'nova';
 
 export interface InstanceActionEvent {
   event: string;

@@ -19,6 +19,8 @@ export interface ActionSession extends NovaSession {
   clock: VirtualClock;
   /** reader, with only the reader role in the demo project. */
   reader: string;
+  /** POSTs `/servers`; a string body is sent as is. */
+  create(body: unknown, options?: CallOptions): Promise<RawReply>;
   /** POSTs `/servers/{id}/action`; a string body is sent as is. */
   action(id: string, body: unknown, options?: CallOptions): Promise<RawReply>;
   remove(id: string, options?: CallOptions): Promise<RawReply>;
@@ -53,6 +55,7 @@ export async function startActionSession(options: SimulatorOptions = {}): Promis
     ...session,
     clock,
     reader,
+    create: (body, options) => send('POST', '/servers', body, options),
     action: (id, body, options) => send('POST', `/servers/${id}/action`, body, options),
     remove: (id, options) => send('DELETE', `/servers/${id}`, undefined, options),
     addServer(overrides = {}) {

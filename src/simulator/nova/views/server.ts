@@ -140,7 +140,7 @@ function renderFault(fault: Fault, isAdmin: boolean): ServerBody {
 }
 
 /** The image's `auto_disk_config` decides `OS-DCF:diskConfig` at boot; without it, MANUAL. */
-function autoDiskConfig(image: Image | undefined): boolean {
+export function autoDiskConfig(image: Image | undefined): boolean {
   const value = image?.properties.auto_disk_config;
   return value !== undefined && parseBool(value) === true;
 }

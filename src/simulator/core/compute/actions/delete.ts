@@ -1,4 +1,4 @@
-/** DELETE /servers/{id}: lock checked, any state; the server ends `deleted` and its ports go. */
+/** DELETE /servers/{id}: lock checked, any state; the server ends `deleted`, its ports go or are handed back. */
 import type { Server } from '../model';
 import type { ActionContext, ActionResult } from './context';
 import { admit } from './guard-table';
@@ -12,7 +12,7 @@ export function deleteServer(ctx: ActionContext, server: Server): ActionResult {
     finish(s, at) {
       s.deletedAt = at;
       s.terminatedAt = at;
-      removePorts(ctx.cloud.network, s.id, at);
+      removePorts(ctx.cloud.network, s, at);
     },
   });
   return { kind: 'no-content' };

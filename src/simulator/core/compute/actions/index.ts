@@ -1,5 +1,5 @@
 /**
- * The simulated Nova's server actions, without HTTP: guards in the style of Nova's decorators,
+ * The simulated Nova's server creation and actions, without HTTP: guards in the style of Nova's decorators,
  * task sequences stepping on the cloud's clock, instance actions with their events, and failure
  * injection for tests.
  */
@@ -12,3 +12,4 @@ export { findAction, listActions, type ActionCaller, type ActionQuery } from './
 export type { ActionContext, ActionResult } from './context';
 export { readActionRequest, serverActions, type ServerAction } from './registry';
 export { deleteServer } from './delete';
+export { createServers, readCreateRequest } from './create';

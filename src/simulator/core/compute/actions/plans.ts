@@ -62,6 +62,21 @@ const rebuildPhases: Phase[] = [
 ];
 
 export const taskPlans = {
+  // The API writes building/scheduling; the conductor picks a host and the compute manager's
+  // _build_and_run_instance allocates the network, maps block devices and spawns the guest.
+  create: {
+    action: 'create',
+    phases: [
+      { taskState: 'scheduling', ms: t(1_000, 3_000), vmState: 'building', powerState: NOSTATE },
+      { taskState: 'networking', ms: t(1_000, 5_000) },
+      { taskState: 'block_device_mapping', ms: t(1_000, 5_000) },
+      { taskState: 'spawning', ms: t(2_000, 30_000) },
+    ],
+    events: [{ name: 'compute__do_build_and_run_instance', on: 'compute', span: [1, 3] }],
+    ends: { vmState: 'active', powerState: RUNNING },
+    fails: 'compute__do_build_and_run_instance',
+    afterFailure: 'error',
+  },
   rebootSoft: {
     action: 'reboot',
     phases: [

@@ -1,9 +1,9 @@
 /**
  * What Nova's actions do to Neutron's ports: a port's status follows its server's power (Neutron
- * reports DOWN once the hypervisor unplugs the VIF), and a deleted server's ports go with it.
+ * reports DOWN once the hypervisor unplugs the VIF), and a deleted server gives its ports up.
  */
 import { PowerState, type Server } from '../model';
-import type { NetworkStore } from '../../network/model';
+import { moveDevice, type NetworkStore, portsOfDevice, removePort } from '../../network/model';
 
 export function syncPortStatus(network: NetworkStore, server: Pick<Server, 'id' | 'powerState'>, at: number): void {
   const status = server.powerState === PowerState.RUNNING ? 'ACTIVE' : 'DOWN';
@@ -16,12 +16,17 @@ export function syncPortStatus(network: NetworkStore, server: Pick<Server, 'id' 
   }
 }
 
-/** Deletes the server's ports, as Nova does for the ports it created, and frees their floating IPs. */
-export function removePorts(network: NetworkStore, serverId: string, at: number): void {
-  const ids = network.portsByDevice.get(serverId);
-  if (!ids) return;
+/**
+ * What Nova's deallocate_for_instance does to a server's ports: those it created go (and their
+ * floating IPs are freed); those the user brought are unbound and handed back, floating IPs kept.
+ */
+export function removePorts(network: NetworkStore, server: Pick<Server, 'id' | 'preservedPortIds'>, at: number): void {
+  const ports = portsOfDevice(network, server.id);
+  const kept = ports.filter((port) => server.preservedPortIds.includes(port.id));
+  const deleted = ports.filter((port) => !kept.includes(port));
+  const deletedIds = new Set(deleted.map((port) => port.id));
   for (const floating of network.floatingIps.values()) {
-    if (floating.portId !== null && ids.has(floating.portId)) {
+    if (floating.portId !== null && deletedIds.has(floating.portId)) {
       floating.portId = null;
       floating.fixedIpAddress = null;
       floating.status = 'DOWN';
@@ -29,6 +34,9 @@ export function removePorts(network: NetworkStore, serverId: string, at: number)
       floating.updatedAt = at;
     }
   }
-  for (const id of ids) network.ports.delete(id);
-  network.portsByDevice.delete(serverId);
+  for (const port of deleted) removePort(network, port.id);
+  for (const port of kept) {
+    moveDevice(network, port.id, port.deviceId, '');
+    Object.assign(port, { deviceId: '', deviceOwner: '', bindingHostId: '', status: 'DOWN', revisionNumber: port.revisionNumber + 1, updatedAt: at });
+  }
 }

@@ -8,27 +8,24 @@ import type { ActionContext, ActionResult } from './context';
 import { invalidRequest } from './errors';
 import { admit } from './guard-table';
 import { flavorImageMismatch, isVolumeBacked, visibleImage } from './images';
-import { actionSchema, adminPassword, boolean, description, diskConfig, imageId, metadata, name } from './parameter-types';
+import { actionSchema, adminPassword, boolean, description, diskConfig, fieldsAt, type FieldsSince, imageId, metadata, name } from './parameter-types';
 import { generatePassword } from './password';
 import { taskPlans } from './plans';
 import type { Schema } from './schema';
 import { startTask } from './tasks';
 
-const since = (version: string, extra: Record<string, Schema>) => ({ version, extra });
-
 /** Fields rebuild accepts, as schemas/servers.py grows them by microversion (personality is gone from 2.57). */
-const rebuildFields = [
-  since('2.1', { name, imageRef: imageId, adminPass: adminPassword, metadata, preserve_ephemeral: boolean, 'OS-DCF:diskConfig': diskConfig, accessIPv4: { type: 'string' }, accessIPv6: { type: 'string' } }),
-  since('2.19', { description }),
-  since('2.54', { key_name: { type: ['string', 'null'], minLength: 1, maxLength: 255 } }),
-  since('2.57', { user_data: { type: ['string', 'null'], maxLength: 65535 } }),
-  since('2.63', { trusted_image_certificates: { type: ['array', 'null'] } }),
-  since('2.90', { hostname: { type: 'string', minLength: 1, maxLength: 255 } }),
+const rebuildFields: FieldsSince = [
+  ['2.1', { name, imageRef: imageId, adminPass: adminPassword, metadata, preserve_ephemeral: boolean, 'OS-DCF:diskConfig': diskConfig, accessIPv4: { type: 'string' }, accessIPv6: { type: 'string' } }],
+  ['2.19', { description }],
+  ['2.54', { key_name: { type: ['string', 'null'], minLength: 1, maxLength: 255 } }],
+  ['2.57', { user_data: { type: ['string', 'null'], maxLength: 65535 } }],
+  ['2.63', { trusted_image_certificates: { type: ['array', 'null'] } }],
+  ['2.90', { hostname: { type: 'string', minLength: 1, maxLength: 255 } }],
 ];
 
 export function rebuildSchema(microversion: { atLeast(version: string): boolean }): Schema {
-  const properties: Record<string, Schema> = {};
-  for (const { version, extra } of rebuildFields) if (microversion.atLeast(version)) Object.assign(properties, extra);
+  const properties = fieldsAt(microversion, rebuildFields);
   if (!microversion.atLeast('2.57')) properties.personality = { type: 'array' };
   return actionSchema('rebuild', { type: 'object', properties, required: ['imageRef'], additionalProperties: false });
 }

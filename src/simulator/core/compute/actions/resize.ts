@@ -6,6 +6,7 @@
 import { type Flavor, PowerState, type Server } from '../model';
 import { accepted, type ActionContext, type ActionResult } from './context';
 import { invalidRequest } from './errors';
+import { flavorNotFound, usableFlavor } from './flavors';
 import { admit } from './guard-table';
 import { flavorImageMismatch, isVolumeBacked } from './images';
 import { actionSchema, diskConfig, flavorRef } from './parameter-types';
@@ -30,16 +31,14 @@ export function resize(ctx: ActionContext, server: Server, value: { flavorRef: s
   admit('resize', server, ctx.caller);
   const { flavors } = ctx.cloud.compute;
   const current = flavors.get(server.flavorId) as Flavor;
-  const next = flavors.get(flavorId);
-  // Without flavor access lists, a private flavor is one only admins can use.
-  const flavorNotFound = () => invalidRequest(`Flavor ${flavorId} could not be found.`);
-  if (!next || (!next.isPublic && !ctx.caller.isAdmin)) throw flavorNotFound();
+  const next = usableFlavor(ctx.cloud.compute, ctx.caller, flavorId);
+  if (!next) throw invalidRequest(flavorNotFound(flavorId));
   const localDisk = !isVolumeBacked(server);
   if (next.diskGb === 0 && current.diskGb !== 0 && localDisk) {
     throw invalidRequest('Server disk was unable to be resized because: Resize to zero disk flavor is not allowed.');
   }
   if (next.id === current.id) throw invalidRequest('When resizing, instances must change flavor!');
-  if (next.disabled) throw flavorNotFound();
+  if (next.disabled) throw invalidRequest(flavorNotFound(flavorId));
   checkUpsizeQuota(ctx.cloud.compute, server, current, next);
   // Nova checks the image as recorded at boot, whose min_disk became at least the boot flavor's disk.
   const image = ctx.cloud.images.images.get(server.imageId);

@@ -1,9 +1,11 @@
 /**
- * The part of JSON Schema that Nova's action bodies use, checked the way nova/api/validation does
- * it with jsonschema: keywords in the order the schema lists them, the first error wins, and the
- * error is worded `Invalid input for field/attribute <last path item>. Value: <str(value)>.
- * <jsonschema's message>` (a bare message at the top level, InvalidName's own text for names).
+ * The part of JSON Schema that Nova's action and server-create bodies use, checked the way
+ * nova/api/validation does it with jsonschema: keywords in the order the schema lists them, the
+ * first error wins, and the error is worded `Invalid input for field/attribute <last path item>.
+ * Value: <str(value)>. <jsonschema's message>` (a bare message at the top level, InvalidName's
+ * own text for names).
  */
+import { parseIp } from '../../../../domain/network/addresses';
 import { invalidRequest } from './errors';
 import { pyRepr, pyStr } from './python-repr';
 
@@ -20,7 +22,10 @@ export interface Schema {
   maxLength?: number;
   pattern?: string;
   minimum?: number;
-  format?: 'uuid' | 'name';
+  format?: 'uuid' | 'name' | 'ipv4' | 'ipv6';
+  items?: Schema;
+  maxItems?: number;
+  oneOf?: readonly Schema[];
 }
 
 type Path = readonly (string | number)[];
@@ -32,7 +37,7 @@ interface Failure {
   bare?: boolean;
 }
 
-/** An action body that passes `schema`, or Nova's 400 for the first error. */
+/** A body that passes `schema`, or Nova's 400 for the first error. */
 export function validate(schema: Schema, body: unknown): void {
   const failure = check(schema, body, []);
   if (!failure) return;
@@ -70,7 +75,9 @@ const matches = (pattern: string, text: string) => new RegExp(pattern).test(text
 /** Nova's `name` format: printable, no leading or trailing whitespace (parameter_types.valid_name_regex). */
 const validName = /^(?![\p{C}\p{Z}])[^\p{C}\p{Zl}\p{Zp}]*(?<![\p{C}\p{Z}])$/u;
 /** oslo's is_uuid_like: 32 hex digits, dashes anywhere, any case. */
-const uuidLike = (v: string) => /^[0-9a-f]{32}$/i.test(v.replaceAll('-', '')) && /^[0-9a-f-]+$/i.test(v);
+export const uuidLike = (v: string) => /^[0-9a-f]{32}$/i.test(v.replaceAll('-', '')) && /^[0-9a-f-]+$/i.test(v);
+
+const arrayOf = (value: unknown): readonly unknown[] | undefined => (Array.isArray(value) ? value : undefined);
 
 type KeywordCheck = (schema: Schema, value: unknown, path: Path) => Failure | undefined;
 
@@ -140,9 +147,30 @@ const keywordChecks: Record<keyof Schema, KeywordCheck> = {
     if (typeof value !== 'number' || value >= min) return undefined;
     return { path, value, message: `${pyRepr(value)} is less than the minimum of ${min}` };
   },
+  items(schema, value, path) {
+    const items = arrayOf(value) ?? [];
+    for (const [index, item] of items.entries()) {
+      const failure = check(schema.items ?? {}, item, [...path, index]);
+      if (failure) return failure;
+    }
+    return undefined;
+  },
+  maxItems(schema, value, path) {
+    const max = schema.maxItems ?? Infinity;
+    const items = arrayOf(value);
+    return items === undefined || items.length <= max ? undefined : { path, value, message: `${pyRepr(value)} is too long` };
+  },
+  // Nova's oneOf branches never overlap, so only "none matched" can happen.
+  oneOf(schema, value, path) {
+    if ((schema.oneOf ?? []).some((branch) => check(branch, value, path) === undefined)) return undefined;
+    return { path, value, message: `${pyRepr(value)} is not valid under any of the given schemas` };
+  },
   format(schema, value, path) {
     if (typeof value !== 'string') return undefined; // formats only constrain strings
     if (schema.format === 'uuid') return uuidLike(value) ? undefined : { path, value, message: `${pyRepr(value)} is not a 'uuid'` };
+    if (schema.format === 'ipv4' || schema.format === 'ipv6') {
+      return parseIp(value)?.version === (schema.format === 'ipv4' ? 4 : 6) ? undefined : { path, value, message: `${pyRepr(value)} is not a '${schema.format}'` };
+    }
     if (validName.test(value)) return undefined;
     return { path, value, bare: true, message: "An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace." };
   },
