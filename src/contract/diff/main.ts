@@ -1,7 +1,9 @@
 // `npm run test:diff`: the same requests to the simulator and to a real OpenStack, the answers
 // compared, and exit code 1 for any difference src/simulator/KNOWN-DIFFERENCES.md does not list.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { runActionChecks } from './action-checks';
 import { parseKnownDifferences } from './known-differences';
+import { notifiedSequences } from './observed';
 import { formatResult, summary } from './report';
 import { requestChecks } from './request-checks';
 import { runChecks } from './run-checks';
@@ -9,12 +11,16 @@ import { openReal, openSimulator } from './sides';
 
 const started = Date.now();
 const known = parseKnownDifferences(readFileSync(new URL('../../simulator/KNOWN-DIFFERENCES.md', import.meta.url), 'utf8'));
+/** `real-openstack.sh observe`'s record; without it, real sequences are only what polling sees. */
+const observedPath = process.env.STACKDECK_OBSERVED ?? '/var/tmp/real-openstack/observe/actions.json';
+const notified = existsSync(observedPath) ? notifiedSequences(JSON.parse(readFileSync(observedPath, 'utf8'))) : new Map();
 const real = await openReal();
 const { side: sim, simulator } = await openSimulator();
 const write = (text: string) => process.stdout.write(`${text}\n`);
 try {
   write(`real: Nova ${real.maxVersion} at ${real.client.endpoint('compute')}; simulator: Nova ${sim.maxVersion}`);
-  const results = await runChecks(requestChecks, real, sim, known);
+  write(notified.size > 0 ? `notified sequences: ${observedPath}` : `no ${observedPath}: run real-openstack.sh observe to compare every transition, not only polled ones`);
+  const results = [...(await runChecks(requestChecks, real, sim, known)), ...(await runActionChecks(real, sim, known, notified))];
   for (const result of results) write(formatResult(result));
   const { text, ok } = summary(results, known);
   write(`${text}\n${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mismatches } from './compare';
 import { errorShape, linkShape, scrubText, shapeOf } from './normalise';
 
-const reply = (status: number, body: unknown, type = 'application/json') => ({ status, body, headers: new Headers({ 'content-type': type }) });
+const reply = (status: number, body: unknown, type = 'application/json') => ({ status, body, text: '', headers: new Headers({ 'content-type': type }) });
 
 describe('normalising two clouds’ answers', () => {
   it('makes the same Nova 409 from two clouds equal, ids and request ids aside', () => {

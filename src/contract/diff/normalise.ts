@@ -33,7 +33,7 @@ export function scrubValue(value: unknown, options: ScrubOptions = {}): unknown 
 }
 
 /** An error answer as compared: status, the content type's kind, and the scrubbed body. */
-export function errorShape(reply: Reply, options: ScrubOptions = {}): { status: number; type: string; body: unknown } {
+export function errorShape(reply: Reply<unknown>, options: ScrubOptions = {}): { status: number; type: string; body: unknown } {
   const type = (reply.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
   return { status: reply.status, type, body: scrubValue(reply.body, options) };
 }

@@ -16,11 +16,11 @@ const noSuchId = '00000000-0000-4000-8000-000000000000';
 const ownMax = (side: Side): ScrubOptions => ({ replace: { [side.maxVersion]: '<max>' } });
 
 /** Follows a link as a client does: relative ones (Glance) against the endpoint's origin. */
-function follow(side: Side, type: ServiceType, href: string): Promise<Reply> {
+function follow(side: Side, type: ServiceType, href: string): Promise<Reply<unknown>> {
   return side.call(type, new URL(href, side.client.endpoint(type)).href);
 }
 
-async function nextPage(side: Side, type: ServiceType, first: string, collection: string): Promise<Reply | undefined> {
+async function nextPage(side: Side, type: ServiceType, first: string, collection: string): Promise<Reply<unknown> | undefined> {
   const href = nextHref(await side.call(type, first), collection);
   return href === undefined ? undefined : follow(side, type, href);
 }
@@ -49,7 +49,7 @@ const secondPage = (id: string, type: ServiceType, first: string, collection: st
   },
 });
 
-function versionHeaders(reply: Reply, side: Side) {
+function versionHeaders(reply: Reply<unknown>, side: Side) {
   const header = (name: string) => (reply.headers.has(name) ? scrubText(reply.headers.get(name) ?? '', ownMax(side)) : '(absent)');
   return { status: reply.status, 'openstack-api-version': header('openstack-api-version'), 'x-openstack-nova-api-version': header('x-openstack-nova-api-version'), vary: header('vary') };
 }

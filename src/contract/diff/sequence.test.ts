@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fullsMatch, polledFitsFull, type ServerState } from './sequence';
+import { notifiedSequences } from './observed';
+import { polledFitsFull, type ServerState, transitions } from './sequence';
 
 const s = (status: string, taskState: string | null, vmState: string): ServerState => ({ status, taskState, vmState });
 const softReboot = [s('ACTIVE', null, 'active'), s('REBOOT', 'rebooting', 'active'), s('REBOOT', 'reboot_pending', 'active'), s('REBOOT', 'reboot_started', 'active'), s('ACTIVE', null, 'active')];
@@ -15,9 +16,30 @@ describe('state sequences', () => {
     expect(polledFitsFull([s('REBOOT', 'rebooting', 'active')], softReboot)).toMatch(/ends at/);
   });
 
-  it('compares complete sequences state by state, repeats collapsed, status only where both have one', () => {
+  it('compares complete sequences as transitions, repeats collapsed', () => {
     const notified: ServerState[] = softReboot.map(({ taskState, vmState }) => ({ taskState, vmState }));
-    expect(fullsMatch([...notified, notified.at(-1) as ServerState], softReboot)).toBe(true);
-    expect(fullsMatch(notified.filter((x) => x.taskState !== 'reboot_pending'), softReboot)).toBe(false);
+    expect(transitions([...notified, notified.at(-1) as ServerState])).toEqual(transitions(softReboot));
+    expect(transitions(notified.filter((x) => x.taskState !== 'reboot_pending'))).not.toEqual(transitions(softReboot));
+  });
+});
+
+describe('observed notifications', () => {
+  it('turn into the state before and each instance.update, keyed by action and status', () => {
+    const observed = {
+      results: [
+        {
+          body: { reboot: { type: 'SOFT' } },
+          before: { status: 'ACTIVE', task_state: null, vm_state: 'active', power_state: 1 },
+          notifications: [
+            { event_type: 'instance.update', state: 'active', new_task_state: 'rebooting' },
+            { event_type: 'instance.reboot.start', state: 'active', new_task_state: null },
+            { event_type: 'instance.update', state: 'active', new_task_state: 'reboot_pending' },
+            { event_type: 'instance.update', state: 'active', new_task_state: 'reboot_started' },
+            { event_type: 'instance.update', state: 'active', new_task_state: null },
+          ],
+        },
+      ],
+    };
+    expect(transitions(notifiedSequences(observed).get('reboot:SOFT@ACTIVE/1') ?? [])).toEqual(transitions(softReboot));
   });
 });

@@ -35,8 +35,7 @@ export function polledFitsFull(polled: readonly ServerState[], full: readonly Se
   return undefined;
 }
 
-/** Two complete sequences (notifications, the simulator's own steps): the same states in the same order. */
-export function fullsMatch(a: readonly ServerState[], b: readonly ServerState[]): boolean {
-  const [x, y] = [collapse(a, false), collapse(b, false)];
-  return x.length === y.length && x.every((s, i) => same(s, y[i] as ServerState));
+/** A complete sequence (notifications, the simulator's own steps) as its (task_state/vm_state) transitions, to compare as lists. */
+export function transitions(states: readonly ServerState[]): string[] {
+  return collapse(states, false).map((s) => `${s.taskState ?? 'None'}/${s.vmState}`);
 }

@@ -5,17 +5,17 @@ import { errorShape, linkListShape, linkShape, type ScrubOptions, shapeOf } from
 const headerNames = ['x-openstack-request-id', 'x-compute-request-id', 'openstack-api-version', 'x-openstack-nova-api-version'];
 
 /** Which of the OpenStack headers came back: each service sends its own set. */
-export function headerSet(reply: Reply): string[] {
+export function headerSet(reply: Reply<unknown>): string[] {
   return headerNames.filter((name) => reply.headers.has(name));
 }
 
-const objectBody = (reply: Reply): Record<string, unknown> => (reply.body && typeof reply.body === 'object' ? (reply.body as Record<string, unknown>) : {});
+const objectBody = (reply: Reply<unknown>): Record<string, unknown> => (reply.body && typeof reply.body === 'object' ? (reply.body as Record<string, unknown>) : {});
 
 /**
  * A list answer: status, top-level keys, item count and each link's structure (Nova's and
  * Neutron's `<collection>_links`, Glance's `first`/`next`). Items' fields have checks of their own.
  */
-export function listShape(reply: Reply, collection: string, options: ScrubOptions = {}) {
+export function listShape(reply: Reply<unknown>, collection: string, options: ScrubOptions = {}) {
   if (reply.status >= 400) return errorShape(reply, options);
   const body = objectBody(reply);
   const items = Array.isArray(body[collection]) ? (body[collection] as unknown[]) : [];
@@ -30,18 +30,18 @@ export function listShape(reply: Reply, collection: string, options: ScrubOption
 }
 
 /** Any answer where the body's content is compared after scrubbing (errors, small documents). */
-export function answerShape(reply: Reply, options: ScrubOptions = {}) {
+export function answerShape(reply: Reply<unknown>, options: ScrubOptions = {}) {
   return { ...errorShape(reply, options), headers: headerSet(reply) };
 }
 
 /** A resource's fields and their types, for bodies whose values are the clouds' own. */
-export function fieldsShape(reply: Reply, key: string, dynamicKeys: readonly string[] = []) {
+export function fieldsShape(reply: Reply<unknown>, key: string, dynamicKeys: readonly string[] = []) {
   if (reply.status >= 400) return errorShape(reply);
   return { status: reply.status, fields: shapeOf(objectBody(reply)[key], new Set(dynamicKeys)) };
 }
 
 /** Whether a list came back in the order asked for, compared as the clouds compare (text by code point). */
-export function isSorted(reply: Reply, collection: string, key: string, dir: 'asc' | 'desc'): unknown {
+export function isSorted(reply: Reply<unknown>, collection: string, key: string, dir: 'asc' | 'desc'): unknown {
   if (reply.status >= 400) return errorShape(reply);
   const items = (objectBody(reply)[collection] as Array<Record<string, unknown>> | undefined) ?? [];
   const values = items.map((item) => String(item[key] ?? ''));
@@ -49,7 +49,7 @@ export function isSorted(reply: Reply, collection: string, key: string, dir: 'as
 }
 
 /** The next page's URL from a list answer, as each service gives it. */
-export function nextHref(reply: Reply, collection: string): string | undefined {
+export function nextHref(reply: Reply<unknown>, collection: string): string | undefined {
   const body = objectBody(reply);
   if (typeof body.next === 'string') return body.next;
   const links = body[`${collection}_links`] as Array<{ rel: string; href: string }> | undefined;

@@ -3,9 +3,7 @@
 // its time instead of after seconds of waiting.
 import { simulatorCloudConfig } from '../../server/plugins/config';
 import { createClock, type Simulator, startSimulator } from '../../simulator';
-import { statusFromState } from '../../simulator/nova/views/status';
 import { type CloudClient, connect, type Credentials, realTargetFrom, type Reply, type ServiceType } from '../target';
-import type { ServerState } from './sequence';
 
 export type SideName = 'real' | 'sim';
 
@@ -15,12 +13,13 @@ export interface Side {
   /** Nova's maximum microversion, from its version document. */
   maxVersion: string;
   /** A Nova call at a microversion (none: no header, so 2.1). */
-  nova(path: string, init?: { method?: string; body?: unknown; version?: string; headers?: Record<string, string> }): Promise<Reply>;
-  call(type: ServiceType, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
-  /** Simulator only: every state the server's task in flight will go through, from now on. */
-  planned?(serverId: string): ServerState[];
-  /** Simulator only: moves the clock past the end of the server's task in flight. */
-  finish?(serverId: string): void;
+  nova(path: string, init?: { method?: string; body?: unknown; version?: string; headers?: Record<string, string> }): Promise<Reply<unknown>>;
+  call(type: ServiceType, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Reply<unknown>>;
+  /**
+   * Simulator only: moves the clock to each step of the server's task in flight and reads the
+   * server there, so every state a client could see is seen, however quick.
+   */
+  walk?<T>(serverId: string, read: () => Promise<T>): Promise<T[]>;
 }
 
 /** The real cloud: STACKDECK_TEST_CLOUD when set, else the OS_* variables. */
@@ -50,20 +49,13 @@ export async function openSimulator(): Promise<{ side: Side; simulator: Simulato
     simulator,
     side: {
       ...base,
-      planned(id) {
-        const s = server(id);
-        let { vmState, taskState } = s;
-        const states: ServerState[] = [{ status: statusFromState(vmState, taskState), taskState, vmState }];
-        for (const step of s.pendingSteps) {
-          taskState = step.taskState;
-          vmState = step.vmState ?? vmState;
-          states.push({ status: statusFromState(vmState, taskState), taskState, vmState });
+      async walk(id, read) {
+        const seen = [await read()];
+        for (const at of server(id).pendingSteps.map((step) => step.at)) {
+          clock.advance(Math.max(0, at - clock.now()));
+          seen.push(await read());
         }
-        return states;
-      },
-      finish(id) {
-        const last = server(id).pendingSteps.at(-1);
-        if (last) clock.advance(Math.max(0, last.at - clock.now() + 1));
+        return seen;
       },
     },
   };

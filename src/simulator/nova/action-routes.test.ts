@@ -44,6 +44,9 @@ describe('reading the body, before the server is looked up', () => {
     expect((await s.action(missing, { pause: null })).body).toEqual(fault('itemNotFound', 404, `Instance ${missing} could not be found.`));
     const foreign = s.addServer({ projectId: '0259c06b1ade452ba77db5083e49e4a8' });
     expect((await s.action(foreign.id, { pause: null })).status).toBe(404);
+    // Start and stop look the mapping up first: only an id that never was a server is worded so.
+    expect((await s.action(missing, { 'os-stop': null })).body).toEqual(fault('itemNotFound', 404, `Instance ${missing} has no mapping to a cell.`));
+    expect((await s.action(foreign.id, { 'os-start': null })).body).toEqual(fault('itemNotFound', 404, `Instance ${foreign.id} could not be found.`));
   });
 
   it('answers under the legacy /v2.1/{project_id} URL too', async () => {

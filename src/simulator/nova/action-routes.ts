@@ -2,12 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SimulatedCloud } from '../core/cloud';
 import type { Server } from '../core/compute/model';
 import { type ActionContext, type ActionResult, ComputeError, createServers, deleteServer, readActionRequest, readCreateRequest } from '../core/compute/actions';
-import { NovaFault } from './faults';
+import { NovaFault, notFound } from './faults';
 import { NovaLinks } from './links';
 import { findServer } from './lookup';
 import { autoDiskConfig, renderServer } from './views/server';
 
 /** What Nova reads as JSON (wsgi.Request.get_content_type); none or text/plain count as JSON. */
+const mappingFirst = new Set(['os-start', 'os-stop']);
+
 const jsonTypes = new Set(['application/json', 'application/vnd.openstack.compute+json', 'text/plain']);
 
 /**
@@ -37,7 +39,10 @@ export function registerActionRoutes(app: FastifyInstance, cloud: SimulatedCloud
       return reply.code(202).header('location', links[0]?.href).send({ server: created });
     });
     scope.post<{ Params: { id: string }; Body: string | undefined }>('/servers/:id/action', async (request, reply) => {
-      const { action, value } = asNova(() => readActionRequest(jsonBody(request), request.microversion));
+      const { key, action, value } = asNova(() => readActionRequest(jsonBody(request), request.microversion));
+      // Start and stop read the instance mapping first (servers.py::_get_instance), so an id that
+      // never was a server is worded as a missing mapping.
+      if (mappingFirst.has(key) && !cloud.compute.servers.has(request.params.id)) throw notFound(`Instance ${request.params.id} has no mapping to a cell.`);
       const server = findServer(cloud, request, request.params.id);
       const result = asNova(() => action.run(actionContext(cloud, request, reply), server, value));
       return answer(cloud, request, reply, result);

@@ -53,6 +53,8 @@ export const serverActions: Readonly<Record<string, ServerAction>> = {
 };
 
 export interface ActionRequest {
+  /** The body's key, e.g. `os-stop`. */
+  key: string;
   action: ServerAction;
   /** The validated value under the action's key. */
   value: unknown;
@@ -64,5 +66,5 @@ export function readActionRequest(text: string, microversion: Microversion): Act
   const found = Object.hasOwn(serverActions, key) ? serverActions[key] : undefined;
   if (!found) throw invalidRequest(`There is no such action: ${key}`);
   validate(found.schema(microversion), body);
-  return { action: found, value: body[key] };
+  return { key, action: found, value: body[key] };
 }

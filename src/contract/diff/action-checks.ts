@@ -1,0 +1,198 @@
+// Server actions on servers the check creates on both sides, step by step in the same order:
+// each answer (status and body), the states each task goes through, and where it ends.
+import type { ActionId } from '../../domain/compute';
+import { novaActionBody } from '../../domain/compute/nova-actions';
+import type { Reply } from '../target';
+import { type BootChoices, bootChoices, createActiveServers, deleteServers, testServerName } from '../test-servers';
+import type { KnownDifference } from './known-differences';
+import { errorShape, shapeOf } from './normalise';
+import { type CheckResult, failed, judge } from './report';
+import { observationKey } from './observed';
+import { collapse, polledFitsFull, type ServerState, stateLabel, transitions } from './sequence';
+import { fieldsShape } from './shapes';
+import type { Side } from './sides';
+
+const version = '2.93';
+
+interface Step {
+  /** The check id's middle part: `nova.action.<id>.<aspect>`. */
+  id: string;
+  action: ActionId;
+  /** For resize: the index into the side's boot flavors. */
+  flavor?: number;
+  /** Not allowed in this state: only the answer is compared. */
+  refused?: boolean;
+}
+
+const refused = (state: string, ...actions: ActionId[]): Step[] => actions.map((action) => ({ id: `${action}.${state}.refused`, action, refused: true }));
+
+/** Two servers per side, each with its own chain, run side by side. */
+const chains: Step[][] = [
+  [
+    { id: 'reboot', action: 'reboot' },
+    { id: 'hard-reboot', action: 'hard-reboot' },
+    { id: 'stop', action: 'stop' },
+    ...refused('shutoff', 'reboot', 'pause', 'suspend', 'stop', 'unrescue'),
+    { id: 'rescue.shutoff', action: 'rescue' },
+    { id: 'unrescue.from-shutoff', action: 'unrescue' },
+    ...refused('active', 'start', 'unpause', 'resume', 'unrescue', 'confirm-resize', 'revert-resize'),
+    { id: 'resize.same-flavor.refused', action: 'resize', flavor: 0, refused: true },
+    { id: 'pause', action: 'pause' },
+    ...refused('paused', 'suspend', 'pause', 'rescue'),
+    { id: 'resize.paused.refused', action: 'resize', flavor: 1, refused: true },
+    { id: 'unpause', action: 'unpause' },
+    { id: 'suspend', action: 'suspend' },
+    ...refused('suspended', 'pause', 'stop'),
+    { id: 'resume', action: 'resume' },
+    { id: 'rescue', action: 'rescue' },
+    ...refused('rescued', 'reboot', 'stop', 'rescue', 'snapshot'),
+    { id: 'unrescue', action: 'unrescue' },
+    { id: 'lock', action: 'lock' },
+    { id: 'lock.locked', action: 'lock' },
+    ...refused('locked', 'stop', 'reboot', 'rescue'),
+    { id: 'unlock', action: 'unlock' },
+    { id: 'unlock.unlocked', action: 'unlock' },
+    { id: 'snapshot', action: 'snapshot' },
+  ],
+  [
+    { id: 'resize', action: 'resize', flavor: 1 },
+    ...refused('verify-resize', 'hard-reboot', 'stop', 'snapshot'),
+    { id: 'resize.verify-resize.refused', action: 'resize', flavor: 2, refused: true },
+    { id: 'confirm-resize', action: 'confirm-resize' },
+    { id: 'resize.again', action: 'resize', flavor: 2 },
+    { id: 'revert-resize', action: 'revert-resize' },
+    { id: 'stop.before-resize', action: 'stop' },
+    { id: 'resize.shutoff', action: 'resize', flavor: 2 },
+    { id: 'confirm-resize.shutoff', action: 'confirm-resize' },
+    { id: 'start', action: 'start' },
+  ],
+];
+
+interface NovaServer {
+  status: string;
+  'OS-EXT-STS:task_state': string | null;
+  'OS-EXT-STS:vm_state': string;
+  'OS-EXT-STS:power_state': number;
+}
+
+const stateOf = (s: NovaServer): ServerState => ({ status: s.status, taskState: s['OS-EXT-STS:task_state'], vmState: s['OS-EXT-STS:vm_state'] });
+
+async function show(side: Side, id: string): Promise<NovaServer> {
+  const reply = await side.nova(`/servers/${id}`, { version });
+  const server = (reply.body as { server?: NovaServer }).server;
+  if (!server) throw new Error(`${side.name}: GET /servers/${id} answered ${reply.status}`);
+  return server;
+}
+
+/** What an action's task ends on: no task_state, and for confirmResize (no task_state at all) a vm_state past `resized`. */
+const settled = (action: ActionId, s: NovaServer) => s['OS-EXT-STS:task_state'] === null && (action !== 'confirm-resize' || s['OS-EXT-STS:vm_state'] !== 'resized');
+
+interface StepOutcome {
+  answer: unknown;
+  body: Record<string, unknown>;
+  /** The observation of this action from this state, in `observe`'s record. */
+  key: string;
+  /** The states seen, the one before the action first: polled (real), or every one (simulator). */
+  states: ServerState[];
+  powerState: number;
+}
+
+/** A success's body has the cloud's values (a password, an image id): its shape is compared. */
+function answerOf(reply: Reply<unknown>): unknown {
+  return reply.status >= 400 ? errorShape(reply) : { status: reply.status, body: shapeOf(reply.body === '' ? null : reply.body) };
+}
+
+async function runStep(side: Side, id: string, step: Step, body: Record<string, unknown>): Promise<StepOutcome> {
+  const first = await show(side, id);
+  const reply = await side.nova(`/servers/${id}/action`, { method: 'POST', body, version });
+  const answer = answerOf(reply);
+  const replied = reply.body && typeof reply.body === 'object' ? (reply.body as Record<string, unknown>) : {};
+  const outcome = (seen: NovaServer[]) => {
+    const end = seen.at(-1) ?? first;
+    return { answer, body: replied, key: observationKey(body, first.status, first['OS-EXT-STS:power_state']), states: [first, ...seen].map(stateOf), powerState: end['OS-EXT-STS:power_state'] };
+  };
+  if (reply.status >= 400 || step.refused) return outcome([await show(side, id)]);
+  if (side.walk) return outcome(await side.walk(id, () => show(side, id)));
+  const seen: NovaServer[] = [];
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const now = await show(side, id);
+    seen.push(now);
+    if (settled(step.action, now)) return outcome(seen);
+    if (Date.now() > deadline) throw new Error(`${side.name}: ${step.id} did not end: ${stateLabel(stateOf(now))}`);
+  }
+}
+
+type Record3 = (id: string, real: unknown, sim: unknown) => void;
+
+const dynamicKeys = ['addresses', 'metadata'];
+
+/** A fresh ACTIVE server's fields and their types, at the oldest and the real cloud's newest microversion. */
+async function fieldChecks(real: Side, sim: Side, ids: [string, string], name: string, check: Record3): Promise<void> {
+  for (const v of ['2.1', version]) {
+    const [a, b] = await Promise.all([real.nova(`/servers/${ids[0]}`, { version: v }), sim.nova(`/servers/${ids[1]}`, { version: v })]);
+    check(`nova.server.fields@${v}`, fieldsShape(a, 'server', dynamicKeys), fieldsShape(b, 'server', dynamicKeys));
+  }
+  const query = `/servers/detail?name=${encodeURIComponent(`^${name}$`)}`;
+  const [a, b] = await Promise.all([real.nova(query, { version }), sim.nova(query, { version })]);
+  const first = (reply: Reply<unknown>) => ({ ...reply, body: { server: (reply.body as { servers?: unknown[] }).servers?.[0] } });
+  check(`nova.servers.detail.fields@${version}`, fieldsShape(first(a), 'server', dynamicKeys), fieldsShape(first(b), 'server', dynamicKeys));
+}
+
+/** The image a snapshot left in Glance, once its task has ended. */
+async function snapshotCheck(images: ReadonlyArray<[Side, string]>, check: Record3): Promise<void> {
+  const image = async (name: Side['name']) => {
+    const found = images.find(([side]) => side.name === name);
+    if (!found) return 'no snapshot';
+    const reply = await found[0].call('image', `/images/${found[1]}`);
+    const body = reply.body as Record<string, unknown>;
+    return { status: body.status, image_type: body.image_type, instance_uuid: typeof body.instance_uuid };
+  };
+  check('glance.snapshot.image', await image('real'), await image('sim'));
+}
+
+/** Runs every chain on fresh servers on both sides and deletes them, and their snapshots, after. */
+export async function runActionChecks(real: Side, sim: Side, known: ReadonlyMap<string, KnownDifference>, notified: ReadonlyMap<string, ServerState[]>): Promise<CheckResult[]> {
+  const [realChoices, simChoices] = await Promise.all([bootChoices(real.client), bootChoices(sim.client)]);
+  const names = chains.map((_, i) => testServerName(`diff-${i}`));
+  const created: Record<'real' | 'sim', string[]> = { real: [], sim: [] };
+  const images: Array<[Side, string]> = [];
+  const results: CheckResult[] = [];
+  const check = (id: string, a: unknown, b: unknown) => results.push(judge(id, a, b, known));
+  try {
+    const [realIds, simIds] = await Promise.all([
+      createActiveServers(real.client, realChoices, names).then((ids) => (created.real = ids)),
+      createActiveServers(sim.client, simChoices, names).then((ids) => (created.sim = ids)),
+    ]);
+    await fieldChecks(real, sim, [realIds[0] as string, simIds[0] as string], names[0] as string, check);
+    await Promise.all(
+      chains.map(async (chain, c) => {
+        for (const step of chain) {
+          const prefix = `nova.action.${step.id}`;
+          const bodyFor = (choices: BootChoices) =>
+            novaActionBody(step.action, { flavorId: choices.flavors[step.flavor ?? 0]?.id, name: `${names[c]}-snap`, reason: 'stackdeck differential check' }, () => true);
+          try {
+            const realBody = bodyFor(realChoices);
+            const [a, b] = await Promise.all([runStep(real, realIds[c] as string, step, realBody), runStep(sim, simIds[c] as string, step, bodyFor(simChoices))]);
+            for (const [side, outcome] of [[real, a], [sim, b]] as const) {
+              if (typeof outcome.body.image_id === 'string') images.push([side, outcome.body.image_id]);
+            }
+            check(`${prefix}.answer`, a.answer, b.answer);
+            if (step.refused) continue;
+            const fits = polledFitsFull(collapse(a.states), collapse(b.states));
+            check(`${prefix}.sequence`, fits ? `${fits} (real polled: ${collapse(a.states).map(stateLabel).join(' → ')})` : 'fits', 'fits');
+            const observed = notified.get(a.key);
+            if (observed) check(`${prefix}.notified`, transitions(observed), transitions(b.states));
+            check(`${prefix}.power_state`, a.powerState, b.powerState);
+          } catch (error) {
+            results.push(failed(`${prefix}`, error));
+          }
+        }
+      }),
+    );
+    await snapshotCheck(images, check);
+  } finally {
+    await Promise.allSettled([deleteServers(real.client, created.real), deleteServers(sim.client, created.sim), ...images.map(([side, id]) => side.call('image', `/images/${id}`, { method: 'DELETE' }))]);
+  }
+  return results;
+}
