@@ -40,11 +40,13 @@ export function failed(service: ServiceType, status: number, detail: string | un
 
 /**
  * Pulls the human text out of any OpenStack error body: Keystone `{error:{message}}`, Nova
- * `{<faultName>:{message}}`, Neutron `{NeutronError:{message}}`, or Glance's plain text.
+ * `{<faultName>:{message}}`, Neutron `{NeutronError:{message}}`, Glance's JSON `{message}` or its plain text.
  */
 export function upstreamMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
   if (!body || typeof body !== 'object') return undefined;
+  // Glance asked for JSON answers `{"message", "code", "title"}`; the others wrap it in one key.
+  if ('message' in body && typeof body.message === 'string') return body.message;
   for (const value of Object.values(body)) {
     if (value && typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
       return value.message;
