@@ -47,31 +47,6 @@ test('reboots a server from its row: the row goes REBOOT → ACTIVE and the task
   await expect(task.getByRole('link', { name })).toHaveAttribute('href', /\/servers\/[0-9a-f-]+$/);
 });
 
-test('resizes a server, which then needs confirmation, and confirms it', async ({ page }) => {
-  test.setTimeout(120_000);
-  const name = await pickActive(page, 'search-qa');
-  await showOnlyServer(page, name);
-  await openServerDetail(page, name);
-
-  await page.getByRole('group', { name: `Actions on ${name}` }).getByRole('button', { name: 'Resize', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `Resize ${name}` });
-  const flavors = dialog.getByRole('group', { name: 'New flavor' });
-  await flavors.getByRole('radio', { disabled: false }).first().check();
-  await expect(dialog.getByRole('region', { name: 'What changes' })).toContainText(/left|no quota limit|frees|no change/);
-  await dialog.getByRole('button', { name: 'Resize', exact: true }).click();
-  await expect(dialog).toBeHidden();
-
-  const callout = page.getByRole('region', { name: 'Needs confirmation' });
-  await expect(callout).toBeVisible(slow);
-  await callout.getByRole('button', { name: 'Confirm' }).click();
-  await expect(callout).toBeHidden(slow);
-  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('StatusActive', slow);
-
-  const drawer = await openTasks(page);
-  await expect(drawer.getByRole('listitem', { name: `Resize of ${name}`, exact: true })).toContainText('Waiting for confirmation');
-  await expect(drawer.getByRole('listitem', { name: `Confirm resize of ${name}`, exact: true })).toContainText('Succeeded', slow);
-});
-
 test('shows the rescue password once, copyable, and never again', async ({ page, context }) => {
   test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
