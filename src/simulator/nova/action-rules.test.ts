@@ -147,10 +147,13 @@ describe('os-getConsoleOutput', () => {
 });
 
 describe('DELETE /servers/{id}', () => {
-  it('deletes in any state, takes the ports away, and then the server is not found', async () => {
+  it('deletes in any state: deleting, DELETED for a moment, then the ports are gone and the server is not found', async () => {
     const server = s.addServer({ vmState: 'error', taskState: 'rebooting_hard', launchedAt: null });
     const reply = await s.remove(server.id);
     expect([reply.status, reply.body]).toEqual([204, null]);
+    expect((await s.get(`/servers/${server.id}`)).body).toMatchObject({ server: { status: 'ERROR', 'OS-EXT-STS:task_state': 'deleting' } });
+    expect(await s.after(500, server.id)).toMatchObject({ status: 'DELETED', 'OS-EXT-STS:vm_state': 'deleted', 'OS-EXT-STS:task_state': null });
+    await s.after(100, server.id);
     expect((await s.get(`/servers/${server.id}`)).status).toBe(404);
     expect([server.vmState, server.deletedAt !== null]).toEqual(['deleted', true]);
     expect([...s.sim.cloud.network.ports.values()].some((port) => port.deviceId === server.id)).toBe(false);

@@ -70,6 +70,7 @@ describe('GET /servers/{id}/os-instance-actions', () => {
   it('lists a deleted server’s actions from 2.21 only', async () => {
     const gone = s.addServer();
     await s.remove(gone.id);
+    await s.after(1_000, gone.id);
     const path = `/servers/${gone.id}/os-instance-actions`;
     expect((await s.get(path, { mv: '2.20' })).status).toBe(404);
     const reply = await s.get<List>(path, { mv: '2.21' });

@@ -67,16 +67,17 @@ describe('a server that boots', () => {
     expect(cloud().compute.servers.get(id)?.projectId).toBe(projectIds.demo);
   });
 
-  it('builds on the clock: scheduling, networking, block_device_mapping, spawning, then ACTIVE', async () => {
+  it('builds on the clock: scheduling, no task, networking, block_device_mapping, spawning, then ACTIVE', async () => {
     const { id } = await create();
     const state = (server: Record<string, unknown>) => [server.status, server['OS-EXT-STS:vm_state'], server['OS-EXT-STS:task_state'], server['OS-EXT-STS:power_state']];
     const first = await show(id);
     expect(state(first)).toEqual(['BUILD', 'building', 'scheduling', PowerState.NOSTATE]);
     expect(first).toMatchObject({ addresses: {}, 'OS-SRV-USG:launched_at': null, progress: 0 });
-    expect(state(await s.after(1_000, id))).toEqual(['BUILD', 'building', 'networking', PowerState.NOSTATE]);
+    expect(state(await s.after(1_000, id))).toEqual(['BUILD', 'building', null, PowerState.NOSTATE]);
+    expect(state(await s.after(500, id))).toEqual(['BUILD', 'building', 'networking', PowerState.NOSTATE]);
     expect(state(await s.after(1_000, id))).toEqual(['BUILD', 'building', 'block_device_mapping', PowerState.NOSTATE]);
     expect(state(await s.after(1_000, id))).toEqual(['BUILD', 'building', 'spawning', PowerState.NOSTATE]);
-    const done = await s.after(2_000, id);
+    const done = await s.after(1_500, id);
     expect(state(done)).toEqual(['ACTIVE', 'active', null, PowerState.RUNNING]);
     const stored = cloud().compute.servers.get(id);
     expect(stored?.launchedAt).toBe((stored?.createdAt ?? 0) + 5_000);
@@ -161,6 +162,8 @@ describe('DELETE of a created server', () => {
       const [port] = portsOfDevice(cloud().network, id);
       await s.after(wait, id);
       expect((await s.remove(id)).status).toBe(204);
+      expect(await s.after(500, id)).toMatchObject({ status: 'DELETED', 'OS-EXT-STS:task_state': null });
+      await s.after(100, id);
       expect((await s.get(`/servers/${id}`)).status).toBe(404);
       expect(cloud().network.ports.has(port?.id ?? '')).toBe(false);
     }

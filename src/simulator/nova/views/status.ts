@@ -70,10 +70,11 @@ export function statesFromStatuses(statuses: string[]): StateSets | undefined {
 
 /**
  * Nova's `deleted` column. The store keeps deleted servers (changes-since lists them); `deletedAt`
- * is that column, and vm_state `deleted` counts too in case a delete is still being written.
+ * is that column. A server whose vm_state is already `deleted` but whose row is not yet destroyed
+ * is still found, as DELETED, as Nova finds it.
  */
-export function isDeleted(server: Pick<Server, 'deletedAt' | 'vmState'>): boolean {
-  return server.deletedAt !== null || server.vmState === 'deleted';
+export function isDeleted(server: Pick<Server, 'deletedAt'>): boolean {
+  return server.deletedAt !== null;
 }
 
 /** A server's `status`: DELETED whatever its states once deleted (views/servers.py::_get_vm_status). */

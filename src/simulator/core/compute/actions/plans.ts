@@ -63,16 +63,19 @@ const rebuildPhases: Phase[] = [
 
 export const taskPlans = {
   // The API writes building/scheduling; the conductor picks a host and the compute manager's
-  // _build_and_run_instance allocates the network, maps block devices and spawns the guest.
+  // _build_and_run_instance allocates the network, maps block devices and spawns the guest. The
+  // manager's _do_build_and_run_instance clears task_state before it starts, so a client sees
+  // BUILD with no task between scheduling and networking.
   create: {
     action: 'create',
     phases: [
       { taskState: 'scheduling', ms: t(1_000, 3_000), vmState: 'building', powerState: NOSTATE },
+      { taskState: null, ms: t(500, 1_000) },
       { taskState: 'networking', ms: t(1_000, 5_000) },
       { taskState: 'block_device_mapping', ms: t(1_000, 5_000) },
-      { taskState: 'spawning', ms: t(2_000, 30_000) },
+      { taskState: 'spawning', ms: t(1_500, 30_000) },
     ],
-    events: [{ name: 'compute__do_build_and_run_instance', on: 'compute', span: [1, 3] }],
+    events: [{ name: 'compute__do_build_and_run_instance', on: 'compute', span: [1, 4] }],
     ends: { vmState: 'active', powerState: RUNNING },
     fails: 'compute__do_build_and_run_instance',
     afterFailure: 'error',
@@ -189,11 +192,15 @@ export const taskPlans = {
     fails: 'compute_rebuild_instance',
     afterFailure: 'error',
   },
-  // `fast` deletes at once so a listing right after a DELETE no longer shows the server.
+  // The compute host marks the instance deleted before it destroys the row, so for a moment a
+  // read shows DELETED with no task; then it is gone (404).
   delete: {
     action: 'delete',
-    phases: [{ taskState: 'deleting', ms: t(0, 3_000) }],
-    events: [{ name: 'compute_terminate_instance', on: 'compute', span: [0, 0] }],
+    phases: [
+      { taskState: 'deleting', ms: t(500, 3_000) },
+      { taskState: null, ms: t(100, 500), vmState: 'deleted', powerState: NOSTATE },
+    ],
+    events: [{ name: 'compute_terminate_instance', on: 'compute', span: [0, 1] }],
     ends: { vmState: 'deleted', powerState: NOSTATE },
     fails: 'compute_terminate_instance',
     afterFailure: 'error',
