@@ -1,9 +1,9 @@
 // Servers the suites create for themselves on the target, found by nothing but their own ids,
 // and deleted afterwards: a real cloud's seeded servers are never changed.
-import type { CloudClient } from './target';
+import type { CloudClient, Reply } from './target';
 
 /** Creation needs `networks` from 2.37; both the simulator and Zed accept it. */
-const compute = { 'openstack-api-version': 'compute 2.37' };
+const createVersion = '2.37';
 
 interface Flavor {
   id: string;
@@ -49,13 +49,22 @@ export function testServerName(label: string): string {
   return `stackdeck-test-${label}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function createServer(client: CloudClient, choices: BootChoices, name: string, flavorIndex = 0): Promise<string> {
+/** The body that boots `name` from the choices: their image, a flavor, their network or none. */
+export function serverRequest(choices: BootChoices, name: string, flavorIndex = 0) {
   const flavor = choices.flavors[flavorIndex] ?? choices.flavors[0];
-  const reply = await client.call<{ server?: { id: string } }>('compute', '/servers', {
-    method: 'POST',
-    headers: compute,
-    body: { server: { name, imageRef: choices.image.id, flavorRef: flavor?.id, networks: choices.networkId ? [{ uuid: choices.networkId }] : 'none' } },
-  });
+  return { server: { name, imageRef: choices.image.id, flavorRef: flavor?.id, networks: choices.networkId ? [{ uuid: choices.networkId }] : 'none' } };
+}
+
+/**
+ * POSTs a create body as it is, for checks that compare Nova's answer. The caller deletes a server
+ * it made (deleteServers), also when it expected a refusal and the cloud accepted.
+ */
+export function postServer(client: CloudClient, body: unknown, version = createVersion): Promise<Reply<{ server?: { id: string } }>> {
+  return client.call('compute', '/servers', { method: 'POST', headers: { 'openstack-api-version': `compute ${version}` }, body });
+}
+
+export async function createServer(client: CloudClient, choices: BootChoices, name: string, flavorIndex = 0): Promise<string> {
+  const reply = await postServer(client, serverRequest(choices, name, flavorIndex));
   if (reply.status !== 202 || !reply.body.server) throw new Error(`creating ${name}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.server.id;
 }

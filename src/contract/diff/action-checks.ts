@@ -5,14 +5,12 @@ import { novaActionBody } from '../../domain/compute/nova-actions';
 import type { Reply } from '../target';
 import { type BootChoices, bootChoices, createActiveServers, deleteServers, testServerName } from '../test-servers';
 import type { KnownDifference } from './known-differences';
-import { errorShape, shapeOf } from './normalise';
 import { type CheckResult, failed, judge } from './report';
 import { observationKey } from './observed';
-import { collapse, polledFitsFull, type ServerState, stateLabel, transitions } from './sequence';
-import { fieldsShape } from './shapes';
+import { sequenceAspects, type ServerState } from './sequence';
+import { answerOf, dynamicKeys, fieldsShape } from './shapes';
 import type { Side } from './sides';
-
-const version = '2.93';
+import { type NovaServer, show, stateOf, version, watch } from './watch';
 
 interface Step {
   /** The check id's middle part: `nova.action.<id>.<aspect>`. */
@@ -22,7 +20,11 @@ interface Step {
   flavor?: number;
   /** Not allowed in this state: only the answer is compared. */
   refused?: boolean;
+  /** For rebuild: an image no cloud has. */
+  unknownImage?: boolean;
 }
+
+const noSuchImage = '00000000-0000-4000-8000-000000000000';
 
 const refused = (state: string, ...actions: ActionId[]): Step[] => actions.map((action) => ({ id: `${action}.${state}.refused`, action, refused: true }));
 
@@ -37,55 +39,43 @@ const chains: Step[][] = [
     { id: 'unrescue.from-shutoff', action: 'unrescue' },
     ...refused('active', 'start', 'unpause', 'resume', 'unrescue', 'confirm-resize', 'revert-resize'),
     { id: 'resize.same-flavor.refused', action: 'resize', flavor: 0, refused: true },
+    { id: 'rebuild', action: 'rebuild' },
+    { id: 'rebuild.image-unknown.refused', action: 'rebuild', unknownImage: true, refused: true },
     { id: 'pause', action: 'pause' },
-    ...refused('paused', 'suspend', 'pause', 'rescue'),
+    ...refused('paused', 'suspend', 'pause', 'rescue', 'rebuild'),
     { id: 'resize.paused.refused', action: 'resize', flavor: 1, refused: true },
     { id: 'unpause', action: 'unpause' },
     { id: 'suspend', action: 'suspend' },
-    ...refused('suspended', 'pause', 'stop'),
+    ...refused('suspended', 'pause', 'stop', 'rebuild'),
     { id: 'resume', action: 'resume' },
     { id: 'rescue', action: 'rescue' },
-    ...refused('rescued', 'reboot', 'stop', 'rescue', 'snapshot'),
+    ...refused('rescued', 'reboot', 'stop', 'rescue', 'snapshot', 'rebuild'),
     { id: 'unrescue', action: 'unrescue' },
     { id: 'lock', action: 'lock' },
     { id: 'lock.locked', action: 'lock' },
-    ...refused('locked', 'stop', 'reboot', 'rescue'),
+    ...refused('locked', 'stop', 'reboot', 'rescue', 'rebuild'),
     { id: 'unlock', action: 'unlock' },
     { id: 'unlock.unlocked', action: 'unlock' },
     { id: 'snapshot', action: 'snapshot' },
   ],
   [
     { id: 'resize', action: 'resize', flavor: 1 },
-    ...refused('verify-resize', 'hard-reboot', 'stop', 'snapshot'),
+    ...refused('verify-resize', 'hard-reboot', 'stop', 'snapshot', 'rebuild'),
     { id: 'resize.verify-resize.refused', action: 'resize', flavor: 2, refused: true },
     { id: 'confirm-resize', action: 'confirm-resize' },
     { id: 'resize.again', action: 'resize', flavor: 2 },
     { id: 'revert-resize', action: 'revert-resize' },
     { id: 'stop.before-resize', action: 'stop' },
+    { id: 'rebuild.shutoff', action: 'rebuild' },
     { id: 'resize.shutoff', action: 'resize', flavor: 2 },
     { id: 'confirm-resize.shutoff', action: 'confirm-resize' },
     { id: 'start', action: 'start' },
   ],
 ];
 
-interface NovaServer {
-  status: string;
-  'OS-EXT-STS:task_state': string | null;
-  'OS-EXT-STS:vm_state': string;
-  'OS-EXT-STS:power_state': number;
-}
-
-const stateOf = (s: NovaServer): ServerState => ({ status: s.status, taskState: s['OS-EXT-STS:task_state'], vmState: s['OS-EXT-STS:vm_state'] });
-
-async function show(side: Side, id: string): Promise<NovaServer> {
-  const reply = await side.nova(`/servers/${id}`, { version });
-  const server = (reply.body as { server?: NovaServer }).server;
-  if (!server) throw new Error(`${side.name}: GET /servers/${id} answered ${reply.status}`);
-  return server;
-}
-
 /** What an action's task ends on: no task_state, and for confirmResize (no task_state at all) a vm_state past `resized`. */
-const settled = (action: ActionId, s: NovaServer) => s['OS-EXT-STS:task_state'] === null && (action !== 'confirm-resize' || s['OS-EXT-STS:vm_state'] !== 'resized');
+const settled = (action: ActionId) => (s: NovaServer | undefined) =>
+  s?.['OS-EXT-STS:task_state'] === null && (action !== 'confirm-resize' || s['OS-EXT-STS:vm_state'] !== 'resized');
 
 interface StepOutcome {
   answer: unknown;
@@ -97,35 +87,20 @@ interface StepOutcome {
   powerState: number;
 }
 
-/** A success's body has the cloud's values (a password, an image id): its shape is compared. */
-function answerOf(reply: Reply<unknown>): unknown {
-  return reply.status >= 400 ? errorShape(reply) : { status: reply.status, body: shapeOf(reply.body === '' ? null : reply.body) };
-}
-
 async function runStep(side: Side, id: string, step: Step, body: Record<string, unknown>): Promise<StepOutcome> {
   const first = await show(side, id);
   const reply = await side.nova(`/servers/${id}/action`, { method: 'POST', body, version });
   const answer = answerOf(reply);
   const replied = reply.body && typeof reply.body === 'object' ? (reply.body as Record<string, unknown>) : {};
-  const outcome = (seen: NovaServer[]) => {
+  const outcome = (seen: Array<NovaServer | undefined>) => {
     const end = seen.at(-1) ?? first;
     return { answer, body: replied, key: observationKey(body, first.status, first['OS-EXT-STS:power_state']), states: [first, ...seen].map(stateOf), powerState: end['OS-EXT-STS:power_state'] };
   };
   if (reply.status >= 400 || step.refused) return outcome([await show(side, id)]);
-  if (side.walk) return outcome(await side.walk(id, () => show(side, id)));
-  const seen: NovaServer[] = [];
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const now = await show(side, id);
-    seen.push(now);
-    if (settled(step.action, now)) return outcome(seen);
-    if (Date.now() > deadline) throw new Error(`${side.name}: ${step.id} did not end: ${stateLabel(stateOf(now))}`);
-  }
+  return outcome(await watch(side, id, settled(step.action), step.id));
 }
 
 type Record3 = (id: string, real: unknown, sim: unknown) => void;
-
-const dynamicKeys = ['addresses', 'metadata'];
 
 /** A fresh ACTIVE server's fields and their types, at the oldest and the real cloud's newest microversion. */
 async function fieldChecks(real: Side, sim: Side, ids: [string, string], name: string, check: Record3): Promise<void> {
@@ -169,8 +144,10 @@ export async function runActionChecks(real: Side, sim: Side, known: ReadonlyMap<
       chains.map(async (chain, c) => {
         for (const step of chain) {
           const prefix = `nova.action.${step.id}`;
-          const bodyFor = (choices: BootChoices) =>
-            novaActionBody(step.action, { flavorId: choices.flavors[step.flavor ?? 0]?.id, name: `${names[c]}-snap`, reason: 'stackdeck differential check' }, () => true);
+          const bodyFor = (choices: BootChoices) => {
+            const imageId = step.action === 'rebuild' ? (step.unknownImage ? noSuchImage : choices.image.id) : undefined;
+            return novaActionBody(step.action, { flavorId: choices.flavors[step.flavor ?? 0]?.id, imageId, name: `${names[c]}-snap`, reason: 'stackdeck differential check' }, () => true);
+          };
           try {
             const realBody = bodyFor(realChoices);
             const [a, b] = await Promise.all([runStep(real, realIds[c] as string, step, realBody), runStep(sim, simIds[c] as string, step, bodyFor(simChoices))]);
@@ -179,10 +156,7 @@ export async function runActionChecks(real: Side, sim: Side, known: ReadonlyMap<
             }
             check(`${prefix}.answer`, a.answer, b.answer);
             if (step.refused) continue;
-            const fits = polledFitsFull(collapse(a.states), collapse(b.states));
-            check(`${prefix}.sequence`, fits ? `${fits} (real polled: ${collapse(a.states).map(stateLabel).join(' → ')})` : 'fits', 'fits');
-            const observed = notified.get(a.key);
-            if (observed) check(`${prefix}.notified`, transitions(observed), transitions(b.states));
+            for (const [aspect, x, y] of sequenceAspects(a.states, b.states, notified.get(a.key))) check(`${prefix}.${aspect}`, x, y);
             check(`${prefix}.power_state`, a.powerState, b.powerState);
           } catch (error) {
             results.push(failed(`${prefix}`, error));

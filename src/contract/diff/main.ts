@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { runActionChecks } from './action-checks';
 import { parseKnownDifferences } from './known-differences';
+import { createRefusals, runLifecycleChecks } from './lifecycle-checks';
 import { notifiedSequences } from './observed';
 import { formatResult, summary } from './report';
 import { requestChecks } from './request-checks';
@@ -20,7 +21,10 @@ const write = (text: string) => process.stdout.write(`${text}\n`);
 try {
   write(`real: Nova ${real.maxVersion} at ${real.client.endpoint('compute')}; simulator: Nova ${sim.maxVersion}`);
   write(notified.size > 0 ? `notified sequences: ${observedPath}` : `no ${observedPath}: run real-openstack.sh observe to compare every transition, not only polled ones`);
-  const results = [...(await runChecks(requestChecks, real, sim, known)), ...(await runActionChecks(real, sim, known, notified))];
+  const requests = await runChecks([...requestChecks, ...createRefusals], real, sim, known);
+  // Each runs on servers of its own, so they run side by side.
+  const [actions, lifecycle] = await Promise.all([runActionChecks(real, sim, known, notified), runLifecycleChecks(real, sim, known, notified)]);
+  const results = [...requests, ...lifecycle, ...actions];
   for (const result of results) write(formatResult(result));
   const { text, ok } = summary(results, known);
   write(`${text}\n${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -39,3 +39,14 @@ export function polledFitsFull(polled: readonly ServerState[], full: readonly Se
 export function transitions(states: readonly ServerState[]): string[] {
   return collapse(states, false).map((s) => `${s.taskState ?? 'None'}/${s.vmState}`);
 }
+
+/**
+ * The aspects of one task compared on both sides, as [aspect, real, sim]: the real polled states
+ * held against the simulator's, and, when `observe` recorded this task, the notified transitions.
+ */
+export function sequenceAspects(real: readonly ServerState[], sim: readonly ServerState[], notified: readonly ServerState[] | undefined): Array<[string, unknown, unknown]> {
+  const fits = polledFitsFull(collapse(real), collapse(sim));
+  const aspects: Array<[string, unknown, unknown]> = [['sequence', fits ? `${fits} (real polled: ${collapse(real).map(stateLabel).join(' → ')})` : 'fits', 'fits']];
+  if (notified) aspects.push(['notified', transitions(notified), transitions(sim)]);
+  return aspects;
+}

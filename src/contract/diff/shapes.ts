@@ -55,3 +55,11 @@ export function nextHref(reply: Reply<unknown>, collection: string): string | un
   const links = body[`${collection}_links`] as Array<{ rel: string; href: string }> | undefined;
   return links?.find((link) => link.rel === 'next')?.href;
 }
+
+/** Objects keyed by names each cloud chooses (its network names, its metadata). */
+export const dynamicKeys = ['addresses', 'metadata'];
+
+/** A success's body has the cloud's values (a password, an image id, a server): its shape is compared. */
+export function answerOf(reply: Reply<unknown>): unknown {
+  return reply.status >= 400 ? errorShape(reply) : { status: reply.status, body: shapeOf(reply.body === '' ? null : reply.body, new Set(dynamicKeys)) };
+}
