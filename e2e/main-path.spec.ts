@@ -164,20 +164,6 @@ test('locks the server, which then refuses a stop, and unlocks it', async ({ pag
   await expect(stop).not.toHaveAttribute('aria-disabled', 'true');
 });
 
-/**
- * Two flavors to grow into, fewest vCPUs first: a cloud may offer a flavor no host can hold (the
- * harness's x1.impossible, as small as the smallest in RAM and disk), and Nova accepts a resize to
- * it only to fail it in the scheduler.
- */
-function growthFlavors(): [BootChoices['flavors'][number], BootChoices['flavors'][number]] {
-  const [, ...bigger] = choices.flavors;
-  const [kept, ...rest] = bigger.sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk);
-  // Nova cannot shrink a disk, so the second resize needs at least the first one's.
-  const tried = rest.find((f) => kept && f.disk >= kept.disk);
-  if (!kept || !tried) throw new Error('the test cloud needs two flavors bigger than the smallest to resize to');
-  return [kept, tried];
-}
-
 async function resize(page: Page, flavor: string): Promise<void> {
   await act(page, names.resize, 'Resize');
   const dialog = page.getByRole('dialog', { name: `Resize ${names.resize}` });
@@ -190,7 +176,7 @@ async function resize(page: Page, flavor: string): Promise<void> {
 
 test('resizes the other server and confirms, then resizes it again and reverts', async ({ page }) => {
   test.setTimeout(180_000);
-  const [kept, tried] = growthFlavors();
+  const [kept, tried] = choices.resizeTo;
   await openServer(page, names.resize);
   const flavor = page.getByRole('region', { name: 'Flavor and image' });
 

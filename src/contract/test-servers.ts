@@ -21,8 +21,10 @@ interface Image {
 
 export interface BootChoices {
   image: Image;
-  /** Flavors the image and the quota fit, smallest first: [0] to boot, [1] and on to resize to. */
+  /** Flavors the image and the quota fit, smallest first: [0] to boot. */
   flavors: Flavor[];
+  /** Two flavors to resize a server booted with flavors[0] to, one after the other. */
+  resizeTo: [Flavor, Flavor];
   /** A network of the project with a subnet, or none (servers then boot without addresses). */
   networkId: string | undefined;
 }
@@ -38,10 +40,13 @@ export async function bootChoices(client: CloudClient): Promise<BootChoices> {
     .filter((f) => f.disk >= (image.min_disk ?? 0) && f.disk > 0 && fits(f.vcpus, quota.maxTotalCores) && fits(f.ram, quota.maxTotalRAMSize))
     // Fewest vCPUs first: a flavor no host can hold (the harness seeds one to provoke NoValidHost) sorts last.
     .sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk);
-  if (flavors.length < 3) throw new Error('the test cloud needs three flavors that fit its smallest image (to boot, resize and resize again)');
+  const [, first, ...later] = flavors;
+  // Nova cannot shrink a disk, so the second resize needs at least the first one's.
+  const second = later.find((f) => first && f.disk >= first.disk);
+  if (!first || !second) throw new Error('the test cloud needs three flavors that fit its smallest image (to boot, resize and resize again)');
   const networks = (await client.call<{ networks: Array<{ id: string; subnets: string[]; 'router:external'?: boolean; project_id: string }> }>('network', '/networks?limit=200')).body.networks ?? [];
   const network = networks.find((n) => n.project_id === client.projectId && n.subnets.length > 0 && !n['router:external']);
-  return { image, flavors, networkId: network?.id };
+  return { image, flavors, resizeTo: [first, second], networkId: network?.id };
 }
 
 /** A name no seeded server has, readable in the cloud's own dashboard if a run is interrupted. */
