@@ -154,8 +154,11 @@ describe('each action', () => {
     const server = s.addServer();
     const reply = await s.action(server.id, { rebuild: { imageRef: server.imageId, name: 'rebuilt', adminPass: 'p4ss' } }, { mv: '2.100' });
     const body = reply.body?.server as Record<string, unknown>;
-    expect([body.id, body.name, body.status, body.adminPass]).toEqual([server.id, 'rebuilt', 'REBUILD', 'p4ss']);
+    expect([body.id, body.name, body.status, body.adminPass, body.user_data]).toEqual([server.id, 'rebuilt', 'REBUILD', 'p4ss', null]);
     expect(reply.headers.get('location')).toBe(`${s.compute}/servers/${server.id}`);
+    await s.after(10_000, server.id);
+    const before = (await s.action(server.id, { rebuild: { imageRef: server.imageId } }, { mv: '2.56' })).body?.server as Record<string, unknown>;
+    expect('user_data' in before).toBe(false);
   });
 
   it('writes the ports’ status from the power state', async () => {

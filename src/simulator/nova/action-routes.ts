@@ -99,7 +99,9 @@ function answer(cloud: SimulatedCloud, request: FastifyRequest, reply: FastifyRe
       return reply.code(202).header('location', `${glanceUrl(cloud, request)}/v2/images/${result.imageId}`).send();
     case 'rebuilt': {
       const self = new NovaLinks(request).resource('servers', result.server.id)[0]?.href ?? '';
-      const server = { ...renderServer(cloud, request, result.server), adminPass: result.adminPass };
+      // From 2.57 rebuild answers the server's user_data; the simulator keeps none, as its
+      // OS-EXT-SRV-ATTR:user_data shows.
+      const server = { ...renderServer(cloud, request, result.server), adminPass: result.adminPass, ...(request.microversion.atLeast('2.57') && { user_data: null }) };
       return reply.code(202).header('location', self).send({ server });
     }
   }
