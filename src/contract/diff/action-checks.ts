@@ -73,9 +73,17 @@ const chains: Step[][] = [
   ],
 ];
 
-/** What an action's task ends on: no task_state, and for confirmResize (no task_state at all) a vm_state past `resized`. */
-const settled = (action: ActionId) => (s: NovaServer | undefined) =>
-  s?.['OS-EXT-STS:task_state'] === null && (action !== 'confirm-resize' || s['OS-EXT-STS:vm_state'] !== 'resized');
+/**
+ * What an action's task ends on: no task_state; for confirmResize (no task_state at all) a
+ * vm_state past `resized`; for a rebuild of a stopped server, stopped again (it passes through
+ * active with no task before Nova powers it off).
+ */
+export const settled = (action: ActionId, from: NovaServer) => (s: NovaServer | undefined) => {
+  if (s?.['OS-EXT-STS:task_state'] !== null) return false;
+  if (action === 'confirm-resize') return s['OS-EXT-STS:vm_state'] !== 'resized';
+  if (action === 'rebuild' && from['OS-EXT-STS:vm_state'] === 'stopped') return s['OS-EXT-STS:vm_state'] === 'stopped';
+  return true;
+};
 
 interface StepOutcome {
   answer: unknown;
@@ -97,7 +105,7 @@ async function runStep(side: Side, id: string, step: Step, body: Record<string, 
     return { answer, body: replied, key: observationKey(body, first.status, first['OS-EXT-STS:power_state']), states: [first, ...seen].map(stateOf), powerState: end['OS-EXT-STS:power_state'] };
   };
   if (reply.status >= 400 || step.refused) return outcome([await show(side, id)]);
-  return outcome(await watch(side, id, settled(step.action), step.id));
+  return outcome(await watch(side, id, settled(step.action, first), step.id));
 }
 
 type Record3 = (id: string, real: unknown, sim: unknown) => void;

@@ -127,6 +127,23 @@ describe('each action', () => {
     expect(generated.body?.adminPass).toMatch(/^[2-9A-HJ-NP-Za-km-z]{12}$/);
   });
 
+  it('rebuilds a stopped server running, saves it active with no task, then powers it off', async () => {
+    const server = s.addServer(stopped);
+    await s.action(server.id, { rebuild: { imageRef: server.imageId } });
+    const seen: unknown[][] = [];
+    for (const ms of [1_000, 1_000, 3_000, 500, 2_000]) {
+      const now = await s.after(ms, server.id);
+      seen.push([now.status, now['OS-EXT-STS:task_state']]);
+    }
+    expect(seen).toEqual([
+      ['REBUILD', 'rebuild_block_device_mapping'],
+      ['REBUILD', 'rebuild_spawning'],
+      ['ACTIVE', null],
+      ['ACTIVE', 'powering-off'],
+      ['SHUTOFF', null],
+    ]);
+  });
+
   it('steps a resize through Nova’s task states and keeps the old flavor until confirmed', async () => {
     const server = s.addServer();
     await s.action(server.id, { resize: { flavorRef: '3' } });

@@ -180,13 +180,18 @@ export const taskPlans = {
     fails: 'compute_rebuild_instance',
     afterFailure: 'error',
   },
-  // A stopped server is rebuilt running, then powered off again, as the manager does.
+  // A stopped server is rebuilt running, then powered off again, as the manager does: it saves
+  // the spawned guest active with no task before it starts powering it off.
   rebuildStopped: {
     action: 'rebuild',
-    phases: [...rebuildPhases, { taskState: 'powering-off', ms: t(2_000, 10_000), vmState: 'active', powerState: RUNNING }],
+    phases: [
+      ...rebuildPhases,
+      { taskState: null, ms: t(500, 1_000), vmState: 'active', powerState: RUNNING },
+      { taskState: 'powering-off', ms: t(2_000, 10_000) },
+    ],
     events: [
       { name: 'conductor_rebuild_server', on: 'controller', span: [0, 0] },
-      { name: 'compute_rebuild_instance', on: 'compute', span: [1, 3] },
+      { name: 'compute_rebuild_instance', on: 'compute', span: [1, 4] },
     ],
     ends: { vmState: 'stopped', powerState: SHUTDOWN },
     fails: 'compute_rebuild_instance',
