@@ -195,7 +195,6 @@ describe('the shell', () => {
   it('opens the header menu by keyboard and lists the user, project and region', async () => {
     const { user } = renderApp('/login');
     await signIn(user);
-    const trigger = await screen.findByRole('button', { name: /account menu for demo/i });
     const menu = await openAccountMenu(user, /account menu for demo/i);
     expect(menu.getByRole('group', { name: 'User' })).toHaveTextContent('demo');
     expect(menu.getByRole('group', { name: 'User' })).toHaveTextContent('Domain Default');
@@ -208,7 +207,8 @@ describe('the shell', () => {
 
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
-    expect(trigger).toHaveFocus();
+    // The menu's code came with the first press, and its trigger with it: ask for it again.
+    expect(screen.getByRole('button', { name: /account menu for demo/i })).toHaveFocus();
   });
 
   it('shows a read-only badge for a reader', async () => {

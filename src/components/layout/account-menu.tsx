@@ -1,20 +1,27 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } from './account-face';
 
 /**
- * The account menu. `modal={false}`: a modal Radix menu locks scrolling by injecting a `<style>`
+ * The account menu, mounted open by the press on its placeholder (`HeaderMenu`). `modal={false}`: a modal Radix menu locks scrolling by injecting a `<style>`
  * element, which the BFF's strict CSP would have to allow by nonce. No portal: rendered in place,
  * the open menu stays inside the header landmark.
  */
-export function AccountMenu({ session, onSignOut, openAtOnce }: HeaderMenuProps & { openAtOnce: boolean }) {
+export function AccountMenu({ session, onSignOut }: HeaderMenuProps) {
   const { user, project, region, roles, readOnly } = session;
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Mounted open by the press that loaded it, Radix did not see that press: it focused the menu
+    // itself, not its first item as a press on its own trigger does.
+    content.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, []);
   return (
-    <DropdownMenu.Root modal={false} defaultOpen={openAtOnce}>
+    <DropdownMenu.Root modal={false} defaultOpen>
       <DropdownMenu.Trigger aria-label={accountLabel(session)} className={accountTriggerClass}>
         <AccountFace session={session} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Content
+        ref={content}
         align="end"
         sideOffset={6}
         collisionPadding={8}

@@ -1,32 +1,28 @@
-import { useEffect, useState, type ComponentType, type FocusEventHandler, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { whenIdle } from '../../lib/when-idle';
 
 /** What a placeholder wires to its trigger. */
 export interface Stand {
-  onFocus: FocusEventHandler;
-  onBlur: FocusEventHandler;
-  /** The user is about to want it (the pointer came near): load the code. */
+  /** The user may want it soon (pointer or focus on the trigger): load the code now. */
   preload: () => void;
-  /** Pressed: the loaded component mounts open, and takes over even from a focused placeholder. */
+  /** Pressed: the loaded component takes the placeholder's place; it mounts open. */
   open: () => void;
-  /** For what opens on hover: while the pointer is over, the loaded component mounts open. */
-  hover: (over: boolean) => void;
 }
 
 export type DeferredProps<P> = P & {
-  /** Stands in until the code is here; it should look and sound like the loaded trigger. */
+  /** Stands in until pressed; it looks and is named like the loaded trigger. */
   placeholder: (stand: Stand) => ReactNode;
 };
 
 /**
- * A component whose code the first screen can do without (Radix menus and tooltips, with their
- * popper): loaded once the browser is idle, or at once when the user points at, focuses or presses
- * its placeholder. The swap never happens under a focused placeholder (that element goes, and the
- * focus with it), unless the user pressed it. Pressed, or hovered for what opens on hover, the loaded component
- * mounts with `openAtOnce`.
+ * A menu whose code the first screen can do without (Radix menus, with their popper): the code
+ * loads once the browser is idle, or when the user reaches for the placeholder. The placeholder
+ * stays until it is pressed, so an element a user or assistive technology holds is never swapped
+ * under them at some random moment. Pressed, the loaded component mounts in its place, open (a
+ * Radix menu then moves the focus into itself, and back to its own trigger when it closes).
  */
-export function deferred<P extends object>(load: () => Promise<ComponentType<P & { openAtOnce: boolean }>>) {
-  let loaded: ComponentType<P & { openAtOnce: boolean }> | undefined;
+export function deferred<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
   let loading: Promise<unknown> | undefined;
   const preload = (): Promise<unknown> =>
     (loading ??= load().then((component) => {
@@ -34,39 +30,20 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P &
     }));
 
   function Deferred({ placeholder, ...props }: DeferredProps<P>) {
-    const [ready, setReady] = useState(loaded !== undefined);
-    const [focused, setFocused] = useState(false);
     const [pressed, setPressed] = useState(false);
-    const [hovered, setHovered] = useState(false);
+    const [ready, setReady] = useState(loaded !== undefined);
+    useEffect(() => whenIdle(() => void preload()), []);
     useEffect(() => {
-      if (ready) return undefined;
+      if (!pressed || ready) return undefined;
       let live = true;
-      const arrive = () => void preload().then(() => live && setReady(true));
-      const cancel = whenIdle(arrive);
+      void preload().then(() => live && setReady(true));
       return () => {
         live = false;
-        cancel();
       };
-    }, [ready]);
-    const arriveNow = () => void preload().then(() => setReady(true));
-    const Loaded = ready ? loaded : undefined;
-    if (Loaded && (!focused || pressed)) return <Loaded {...(props as P)} openAtOnce={pressed || hovered} />;
-    return placeholder({
-      onFocus: () => {
-        setFocused(true);
-        arriveNow();
-      },
-      onBlur: () => setFocused(false),
-      preload: arriveNow,
-      open: () => {
-        setPressed(true);
-        arriveNow();
-      },
-      hover: (over) => {
-        setHovered(over);
-        if (over) arriveNow();
-      },
-    });
+    }, [pressed, ready]);
+    const Loaded = pressed && ready ? loaded : undefined;
+    if (Loaded) return <Loaded {...(props as P)} />;
+    return placeholder({ preload: () => void preload(), open: () => setPressed(true) });
   }
   return Deferred;
 }

@@ -43,13 +43,14 @@ export function RowMenu({ server, onAction }: { server: ServerSummary; onAction:
 
 /**
  * The bulk bar's menu: each action that makes sense for several servers at once, with how many of
- * the selected ones can take it (from each row's `actions`).
+ * the selected ones can take it (from each row's `actions`). Mounted open by the press on its
+ * placeholder (`BulkBar`).
  */
-export function BulkMenu({ servers, onAction, openAtOnce }: { servers: readonly ServerSummary[]; onAction: (action: ActionId, returnFocus: HTMLElement | null) => void; openAtOnce: boolean }) {
+export function BulkMenu({ servers, onAction }: { servers: readonly ServerSummary[]; onAction: (action: ActionId, returnFocus: HTMLElement | null) => void }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const bulk = actionGroups.map((group) => ({ ...group, actions: group.actions.filter(worksInBulk) })).filter((group) => group.actions.length > 0);
   return (
-    <DropdownMenu.Root modal={false} defaultOpen={openAtOnce}>
+    <DropdownMenu.Root modal={false} defaultOpen>
       <DropdownMenu.Trigger asChild>
         <Button ref={trigger} size="sm" variant="primary">
           <BulkMenuLabel />
