@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Navigate, type DataRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, Navigate, type DataRouter, type RouteObject } from 'react-router';
 import { paths, routePatterns } from './paths';
 import { appLayoutLoader } from './routes/app-layout-loader';
 import { AppLoading } from './routes/app-loading';
@@ -11,13 +11,17 @@ import { serversLoader } from './routes/servers-loader';
 
 /** The route table. Tests build a memory router from this same table. */
 export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
-  return [
+  const routes: RouteObject[] = [
     {
       id: 'root',
       errorElement: <RouteErrorBoundary standalone />,
       hydrateFallbackElement: <AppLoading />,
       children: [
-        { path: paths.login, loader: loginLoader(queryClient), element: <LoginRoute /> },
+        {
+          path: paths.login,
+          loader: loginLoader(queryClient),
+          element: <LoginRoute onSigningIn={(target) => preloadRouteCode(routes, target)} />,
+        },
         {
           id: 'app',
           loader: appLayoutLoader(queryClient),
@@ -61,6 +65,18 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
       ],
     },
   ];
+  return routes;
+}
+
+/**
+ * Starts loading the code of the routes `target` matches, so that it arrives while the sign-in
+ * request runs instead of after it.
+ */
+function preloadRouteCode(routes: RouteObject[], target: string): void {
+  for (const { route } of matchRoutes(routes, target) ?? []) {
+    if (typeof route.lazy !== 'object') continue;
+    for (const load of Object.values(route.lazy)) void load?.();
+  }
 }
 
 export type CreateRouter = (routes: RouteObject[]) => DataRouter;

@@ -15,14 +15,20 @@ export const loginLoader =
     return null;
   };
 
-export function LoginRoute() {
+export function LoginRoute({ onSigningIn }: { onSigningIn: (target: string) => void }) {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const notice =
     search.get(loginSearch.reason) === 'session_expired'
       ? 'Your session has ended. Sign in again to continue where you were.'
       : undefined;
-  return <LoginPage notice={notice} onSignedIn={() => void navigate(afterLogin(search), { replace: true })} />;
+  return (
+    <LoginPage
+      notice={notice}
+      onSigningIn={() => onSigningIn(afterLogin(search))}
+      onSignedIn={() => void navigate(afterLogin(search), { replace: true })}
+    />
+  );
 }
 
 function afterLogin(search: URLSearchParams): string {

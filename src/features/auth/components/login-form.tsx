@@ -19,11 +19,12 @@ const fieldWords: Record<Field, string> = {
 };
 
 export interface LoginFormProps {
+  onSigningIn?: (() => void) | undefined;
   onSignedIn: (session: SessionSummary) => void;
   labelledBy?: string;
 }
 
-export function LoginForm({ onSignedIn, labelledBy }: LoginFormProps) {
+export function LoginForm({ onSigningIn, onSignedIn, labelledBy }: LoginFormProps) {
   const login = useLogin();
   // The login route prefetches the clouds, so the picker does not pop in after the first paint.
   const clouds = useQuery(cloudsQuery()).data ?? [];
@@ -54,6 +55,7 @@ export function LoginForm({ onSignedIn, labelledBy }: LoginFormProps) {
       return;
     }
     setFieldErrors({});
+    onSigningIn?.();
     login.mutate(parsed.data, { onSuccess: onSignedIn });
   };
 

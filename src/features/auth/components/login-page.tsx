@@ -4,12 +4,14 @@ import { BrandMark, productName, productTagline } from '../../../components/layo
 import { LoginForm } from './login-form';
 
 export interface LoginPageProps {
+  /** A valid form was sent: time to fetch what comes after it. */
+  onSigningIn?: () => void;
   onSignedIn: (session: SessionSummary) => void;
   /** Why the user is here, e.g. their session expired; shown above the form. */
   notice?: string | undefined;
 }
 
-export function LoginPage({ onSignedIn, notice }: LoginPageProps) {
+export function LoginPage({ onSigningIn, onSignedIn, notice }: LoginPageProps) {
   const headingId = useId();
   return (
     <div className="relative flex min-h-dvh flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -37,7 +39,7 @@ export function LoginPage({ onSignedIn, notice }: LoginPageProps) {
                 {notice}
               </p>
             ) : null}
-            <LoginForm onSignedIn={onSignedIn} labelledBy={headingId} />
+            <LoginForm onSigningIn={onSigningIn} onSignedIn={onSignedIn} labelledBy={headingId} />
           </section>
         </div>
       </main>
