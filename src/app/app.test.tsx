@@ -289,3 +289,34 @@ describe('failures outside the login form', () => {
 function passthroughSession(_request: Request) {
   return HttpResponse.json(errorBody('auth.unauthenticated', 'Not signed in'), { status: 401 });
 }
+
+describe('switching project', () => {
+  it('switches from the account menu without signing out, and lands on the servers page', async () => {
+    const { user, router } = renderApp('/login');
+    await signIn(user);
+    await screen.findByRole('heading', { level: 1, name: 'Servers' });
+    await user.click(await screen.findByRole('link', { name: 'Networks' }));
+    const menu = await openAccountMenu(user, /demo/);
+    expect(menu.getByRole('group', { name: 'Switch project' })).toBeInTheDocument();
+    expect(menu.getByRole('menuitemradio', { name: 'demo' })).toHaveAttribute('aria-checked', 'true');
+    const staging = menu.getByRole('menuitemradio', { name: 'demo-staging' });
+    expect(staging).toHaveAttribute('aria-checked', 'false');
+    const oldToken = bff().state.session?.tokenId ?? '';
+
+    await user.click(staging);
+
+    expect(await screen.findByRole('button', { name: 'Account menu for demo, project demo-staging' })).toBeInTheDocument();
+    await waitFor(() => expect(currentUrl(router)).toBe('/servers'));
+    expect(bff().cloud.store.tokens.get(oldToken)?.revoked).toBe(true);
+    const again = await openAccountMenu(user, /demo-staging/);
+    expect(again.getByRole('menuitemradio', { name: 'demo-staging' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('offers no switch to a user with one project', async () => {
+    const { user } = renderApp('/login');
+    await signIn(user, { username: 'reader', password: 'reader' });
+    const menu = await openAccountMenu(user, /reader/);
+    expect(menu.queryByRole('group', { name: 'Switch project' })).not.toBeInTheDocument();
+    expect(menu.queryByRole('menuitemradio')).not.toBeInTheDocument();
+  });
+});

@@ -80,6 +80,10 @@ export async function buildApp({ config, sessionStore, logger, pollTiming }: App
       tracker.forget(sessionId);
       cache.forget(sessionId);
     },
+    onSessionMove: (from, to) => {
+      tracker.move(from, to);
+      cache.forget(from);
+    },
   });
   await app.register(serverRoutes, { clouds, views });
   await app.register(actionRoutes, { clouds, tracker });

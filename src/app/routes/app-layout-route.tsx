@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppShell, HeaderMenu, type NavItem } from '../../components/layout';
 import { ToastHost } from '../../components/ui/toast-host';
-import { sessionQuery, useLogout } from '../../features/auth';
+import { sessionQuery, useLogout, useSwitchProject } from '../../features/auth';
 import { connectServerEvents } from '../../features/servers/cache';
 import { TaskCenter } from '../../features/tasks';
 import { loginHref, paths } from '../paths';
@@ -20,6 +20,8 @@ export function AppLayoutRoute() {
   // Task events (from the tasks feature's stream, and from actions) update the servers' caches.
   useEffect(() => connectServerEvents(queryClient), [queryClient]);
   const logout = useLogout();
+  const switchProject = useSwitchProject();
+  const navigate = useNavigate();
   const location = useLocation();
   if (!session) {
     // Signed out on purpose, or the session ended under us (then come back here afterwards).
@@ -32,7 +34,15 @@ export function AppLayoutRoute() {
     <AppShell
       nav={primaryNav}
       tools={<TaskCenter serverHref={paths.server} tasksHref={paths.tasks} />}
-      account={<HeaderMenu session={session} onSignOut={() => logout.mutate()} />}
+      account={
+        <HeaderMenu
+          session={session}
+          onSignOut={() => logout.mutate()}
+          onSwitchProject={(projectId) =>
+            switchProject.mutate(projectId, { onSuccess: () => void navigate(paths.servers) })
+          }
+        />
+      }
     >
       <Outlet />
       <ToastHost />

@@ -4,6 +4,8 @@ import { cx } from '../../lib/cx';
 export interface HeaderMenuProps {
   session: SessionSummary;
   onSignOut: () => void;
+  /** Moves the session to the project with this id; offered when the user has several. */
+  onSwitchProject: (projectId: string) => void;
 }
 
 /** What the account menu's trigger shows and is named, before and after the menu's code is here. */

@@ -1,5 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { cx } from '../../lib/cx';
 import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } from './account-face';
 
 /**
@@ -7,8 +8,8 @@ import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } 
  * element, which the BFF's strict CSP would have to allow by nonce. No portal: rendered in place,
  * the open menu stays inside the header landmark.
  */
-export function AccountMenu({ session, onSignOut }: HeaderMenuProps) {
-  const { user, project, region, roles, readOnly } = session;
+export function AccountMenu({ session, onSignOut, onSwitchProject }: HeaderMenuProps) {
+  const { user, project, projects, region, roles, readOnly } = session;
   const content = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Mounted open by the press that loaded it, Radix did not see that press: it focused the menu
@@ -45,14 +46,51 @@ export function AccountMenu({ session, onSignOut }: HeaderMenuProps) {
           ) : null}
         </DropdownMenu.Group>
         <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
+        {projects.length > 1 ? (
+          <>
+            <DropdownMenu.Label id={switchLabelId} className="px-3 pt-1 pb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+              Switch project
+            </DropdownMenu.Label>
+            <DropdownMenu.RadioGroup
+              aria-labelledby={switchLabelId}
+              value={project.id}
+              onValueChange={(id) => {
+                if (id !== project.id) onSwitchProject(id);
+              }}
+            >
+              {projects.map((p) => (
+                <DropdownMenu.RadioItem key={p.id} value={p.id} className={cx(itemClass, 'gap-2 pl-8 relative font-normal')}>
+                  <DropdownMenu.ItemIndicator className="absolute left-3 inline-flex">
+                    <CheckMark />
+                  </DropdownMenu.ItemIndicator>
+                  <span className="truncate">{p.name}</span>
+                </DropdownMenu.RadioItem>
+              ))}
+            </DropdownMenu.RadioGroup>
+            <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
+          </>
+        ) : null}
         <DropdownMenu.Item
           onSelect={onSignOut}
-          className="flex cursor-pointer items-center rounded-lg px-3 py-2 font-medium outline-none select-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800"
+          className={itemClass}
         >
           Sign out
         </DropdownMenu.Item>
       </DropdownMenu.Content>
     </DropdownMenu.Root>
+  );
+}
+
+const switchLabelId = 'account-menu-switch-project';
+
+const itemClass =
+  'flex cursor-pointer items-center rounded-lg px-3 py-2 font-medium outline-none select-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800';
+
+function CheckMark() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-indigo-600 dark:text-indigo-400">
+      <path fill="currentColor" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0z" />
+    </svg>
   );
 }
 

@@ -17,6 +17,10 @@ export const passwordLoginSchema = z.object({
 export const loginRequestSchema = passwordLoginSchema;
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
+/** Moves the session to another project of the user's, by name or id. */
+export const switchProjectRequestSchema = z.object({ project: name });
+export type SwitchProjectRequest = z.input<typeof switchProjectRequestSchema>;
+
 const ref = z.object({ id: z.string(), name: z.string() });
 
 export const sessionSummarySchema = z.object({

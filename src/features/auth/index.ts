@@ -1,4 +1,5 @@
 export { authKeys, cloudsQuery, sessionQuery } from './api/auth-queries';
 export { useLogin } from './api/use-login';
 export { useLogout } from './api/use-logout';
+export { useSwitchProject } from './api/use-switch-project';
 export { LoginPage, type LoginPageProps } from './components/login-page';

@@ -149,3 +149,83 @@ describe('session', () => {
     }
   });
 });
+
+describe('POST /api/auth/project', () => {
+  const switchTo = (cookie: string | undefined, body: unknown, headers: Record<string, string> = csrf) =>
+    stack.app.inject({ method: 'POST', url: '/api/auth/project', headers: { ...headers, ...(cookie && { cookie }) }, payload: body as object });
+  const tokenOf = async (cookie: string) => (await stack.app.sessions.get(cookie.split('=')[1] ?? ''))?.token ?? '';
+  const isRevoked = (token: string) =>
+    [...stack.simulator.cloud.store.tokens.entries()].some(([id, record]) => (id === token || record.id === token) && record.revoked);
+
+  it('switches the session to another project by name, with a new session id, revoking the old token', async () => {
+    const { cookie } = await signedIn();
+    const oldToken = await tokenOf(cookie);
+    expect(isRevoked(oldToken)).toBe(false);
+
+    const res = await switchTo(cookie, { project: 'demo-staging' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const summary = sessionSummarySchema.parse(res.json());
+    expect(summary.project.name).toBe('demo-staging');
+    expect(summary.user.name).toBe('demo');
+    expect(summary.projects.map((p) => p.name)).toEqual(['demo', 'demo-staging']);
+
+    const next = sessionCookieFrom(res.headers['set-cookie']);
+    expect(next).not.toBe(cookie);
+    expect(isRevoked(oldToken)).toBe(true);
+    expect((await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    const session = await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: next } });
+    expect(sessionSummarySchema.parse(session.json())).toEqual(summary);
+  });
+
+  it('switches by id, and the server list then shows the other project’s servers', async () => {
+    const { cookie, summary: before } = await signedIn();
+    const listOf = async (c: string) => {
+      const res = await stack.app.inject({ method: 'GET', url: '/api/servers', headers: { cookie: c } });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { id: string }[] }).items.map((s) => s.id);
+    };
+    const projectOf = (id: string) => stack.simulator.cloud.compute.servers.get(id)?.projectId;
+    const staging = before.projects.find((p) => p.name === 'demo-staging');
+    expect(staging).toBeDefined();
+    const demoIds = await listOf(cookie);
+    expect(demoIds.every((id) => projectOf(id) === before.project.id)).toBe(true);
+
+    const res = await switchTo(cookie, { project: staging?.id });
+    expect(res.statusCode).toBe(200);
+    expect(sessionSummarySchema.parse(res.json()).project).toEqual(staging);
+    const stagingIds = await listOf(sessionCookieFrom(res.headers['set-cookie']));
+    expect(stagingIds.length).toBeGreaterThan(0);
+    expect(stagingIds.every((id) => projectOf(id) === staging?.id)).toBe(true);
+  });
+
+  it('refuses a project the user has no role in, in words, and keeps the session', async () => {
+    const { cookie } = await signedIn();
+    const res = await switchTo(cookie, { project: 'admin' });
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res)).toMatchObject({ code: 'auth.project_unavailable', message: 'You have no role in a project named “admin”.' });
+    expect((await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('answers 401 without a session', async () => {
+    const res = await switchTo(undefined, { project: 'demo-staging' });
+    expect(res.statusCode).toBe(401);
+    expect(errorOf(res).code).toBe('auth.unauthenticated');
+  });
+
+  it('answers 400 to a bad body', async () => {
+    const { cookie } = await signedIn();
+    for (const body of [{}, { project: '' }, { project: 3 }]) {
+      const res = await switchTo(cookie, body);
+      expect(res.statusCode).toBe(400);
+      expect(errorOf(res).code).toBe('request.invalid');
+    }
+  });
+
+  it('is CSRF-guarded', async () => {
+    const { cookie } = await signedIn();
+    const res = await switchTo(cookie, { project: 'demo-staging' }, {});
+    expect(res.statusCode).toBe(403);
+    expect(errorOf(res).code).toBe('auth.csrf');
+  });
+});

@@ -1,11 +1,11 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { apiPaths, cloudsResponseSchema, loginRequestSchema, type SessionSummary } from '../../domain/api';
+import { apiPaths, cloudsResponseSchema, loginRequestSchema, type SessionSummary, switchProjectRequestSchema } from '../../domain/api';
 import { isReadOnly } from '../../domain/identity';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
 import { clearSessionCookie, requireSession, sessionCookie, setSessionCookie } from '../plugins/session';
-import { revokeQuietly, signIn } from '../sessions/sign-in';
+import { revokeQuietly, signIn, switchProject } from '../sessions/sign-in';
 import type { Session } from '../sessions/store';
 import { parseInput } from '../validation';
 
@@ -14,9 +14,11 @@ export interface AuthRoutesOptions {
   loginRateLimit: number;
   /** Lets what a session owns (its tasks, its caches) go with it. */
   onSessionEnd: (sessionId: string) => void;
+  /** A project switch replaced the session `from` by `to`: what it owns goes along or goes. */
+  onSessionMove: (from: string, to: Session) => void;
 }
 
-export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit, onSessionEnd }: AuthRoutesOptions): Promise<void> {
+export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit, onSessionEnd, onSessionMove }: AuthRoutesOptions): Promise<void> {
   await app.register(rateLimit, { global: false });
 
   const summary = (session: Session): SessionSummary => {
@@ -72,6 +74,23 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
   );
 
   app.get(apiPaths.session, { preHandler: requireSession }, async (request) => summary(request.session));
+
+  app.post(apiPaths.switchProject, { preHandler: requireSession }, async (request, reply) => {
+    const input = parseInput(switchProjectRequestSchema, request.body);
+    const previous = request.session;
+    const cloud = clouds.get(previous.cloudId);
+    if (!cloud) throw new AppError(401, 'auth.session_expired', 'Your session has ended. Sign in again.');
+
+    const session = await switchProject(cloud, previous, input.project, request.log);
+    // A new id, as at sign-in; the replaced token is revoked so only the session's token stays valid.
+    await app.sessions.set(session);
+    await app.sessions.delete(previous.id);
+    onSessionMove(previous.id, session);
+    await revokeQuietly(cloud, previous.token, request.log);
+    setSessionCookie(request, reply, session);
+    request.log.info({ user: session.user.name, from: previous.project.name, project: session.project.name }, 'switched project');
+    return summary(session);
+  });
 
   app.post(apiPaths.logout, async (request, reply) => {
     const id = request.cookies[sessionCookie];

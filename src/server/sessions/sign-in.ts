@@ -27,7 +27,7 @@ export async function signIn(cloud: CloudRuntime, creds: Credentials, log: Fasti
     const target = pickProject(projects, creds.project, first.body.project?.id);
     let scoped: IssuedToken = first;
     if (first.body.project?.id !== target.id) {
-      scoped = await keystone.authenticate(tokenAuth(first.token), { kind: 'project', id: target.id }, log);
+      scoped = await rescope(cloud, first.token, target, log);
       issued.push(scoped);
     }
     const session = toSession(cloud, scoped, projects);
@@ -37,6 +37,28 @@ export async function signIn(cloud: CloudRuntime, creds: Credentials, log: Fasti
     await Promise.all(issued.map((t) => revokeQuietly(cloud, t.token, log)));
     throw error;
   }
+}
+
+/**
+ * Moves a signed-in session to another of the user's projects (by name or id): its token is
+ * rescoped with the token method, exactly as sign-in does, and the project list is read afresh.
+ * The new session has a new id; the caller stores it and revokes the token it replaces.
+ */
+export async function switchProject(cloud: CloudRuntime, session: Session, wanted: string, log: FastifyBaseLogger): Promise<Session> {
+  const projects = await cloud.keystone.projects(session.token, log);
+  const target = pickProject(projects, wanted, undefined);
+  const scoped = await rescope(cloud, session.token, target, log);
+  try {
+    return toSession(cloud, scoped, projects);
+  } catch (error) {
+    await revokeQuietly(cloud, scoped.token, log);
+    throw error;
+  }
+}
+
+/** A token for the same user scoped to `target`, got with the token method. */
+function rescope(cloud: CloudRuntime, token: string, target: Session['projects'][number], log: FastifyBaseLogger): Promise<IssuedToken> {
+  return cloud.keystone.authenticate(tokenAuth(token), { kind: 'project', id: target.id }, log);
 }
 
 function pickProject(projects: Session['projects'], wanted: string | undefined, defaultId: string | undefined): Session['projects'][number] {

@@ -19,6 +19,8 @@ type Listener = (event: TaskEventPayload) => void;
 interface Tracked {
   task: Task;
   sessionId: string;
+  /** The project the task's server lives in: only a token scoped to it can follow the task. */
+  projectId: string;
   /** The Glance image a snapshot creates. */
   imageId?: string;
 }
@@ -78,7 +80,7 @@ export class TaskTracker {
       progress: 0,
       startedAt: new Date().toISOString(),
     };
-    this.tasks.set(task.id, { task, sessionId: session.id, ...(details.imageId && { imageId: details.imageId }) });
+    this.tasks.set(task.id, { task, sessionId: session.id, projectId: session.project.id, ...(details.imageId && { imageId: details.imageId }) });
     this.watch(session.cloudId, details.serverId, task.id);
     this.emit(session.id, { task });
     return task;
@@ -118,6 +120,22 @@ export class TaskTracker {
     this.listeners.delete(sessionId);
   }
 
+  /**
+   * A project switch replaced session `from` by `to`: its tasks stay with the session (listed and
+   * pushed under the new id). A running task of another project than `to`'s cannot be polled with
+   * its token, so it is not followed (it keeps its last step) until the session switches back to
+   * that project. The old session's event streams end at their next keep-alive (its id is gone);
+   * the browser reconnects with the new cookie.
+   */
+  move(from: string, to: Session): void {
+    for (const [id, t] of this.tasks) {
+      if (t.sessionId !== from) continue;
+      t.sessionId = to.id;
+      if (t.task.state === 'running' && t.projectId === to.project.id) this.watch(to.cloudId, t.task.serverId, id);
+    }
+    this.listeners.delete(from);
+  }
+
   /** How many servers are being polled: zero when nothing is in flight. */
   get watching(): number {
     return this.watches.size;
@@ -154,7 +172,7 @@ export class TaskTracker {
     for (const id of watch.taskIds) {
       const tracked = this.tasks.get(id);
       const session = tracked && (await this.sessions.get(tracked.sessionId));
-      if (session) return session;
+      if (session && session.project.id === tracked.projectId) return session;
     }
     return undefined;
   }

@@ -7,13 +7,14 @@ import {
   errorBodySchema,
   loginRequestSchema,
   sessionSummarySchema,
+  switchProjectRequestSchema,
   type Cloud,
   type ErrorBody,
 } from '../../domain/api';
 import { createCloud, type SimulatedCloud } from '../core/cloud';
 import { KeystoneError } from '../core/identity/errors';
 import { buildSessionSummary } from '../core/session-summary';
-import { signIn } from './bff-login';
+import { signIn, switchProject } from './bff-login';
 import { createNetworkHandlers } from './networks-handlers';
 import { createServerHandlers, type SessionCheck } from './servers-handlers';
 import { createTaskHandlers, type SimulatedTasks } from './tasks-handlers';
@@ -104,6 +105,20 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
         const message = 'Your session has expired. Sign in again.';
         return errorResponse(401, { code: 'auth.session_expired', message });
       }
+    }),
+
+    http.post(`*${apiPaths.switchProject}`, async ({ request }) => {
+      if (!hasCsrfHeader(request)) return csrfRefusal();
+      const check = sessionToken();
+      if ('refusal' in check) return check.refusal;
+      const body = switchProjectRequestSchema.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return errorResponse(400, { code: 'request.invalid', message: 'The project switch request is not valid.' });
+      const current = state.session as NonNullable<BffState['session']>;
+      const result = switchProject(keystone, current.tokenId, body.data.project);
+      if (!result.ok) return errorResponse(result.status, result.body.error);
+      endSession();
+      state.session = { tokenId: result.tokenId, region: current.region };
+      return respond(sessionSummarySchema, sessionBody(result.tokenId, state.session.region));
     }),
 
     http.post(`*${apiPaths.logout}`, ({ request }) => {

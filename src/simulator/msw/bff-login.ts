@@ -46,6 +46,28 @@ export function signIn(keystone: Keystone, login: ParsedLogin): SignInResult {
   return { ok: true, tokenId: issued.id };
 }
 
+/**
+ * The BFF's project switch, done against the core: the session's token is rescoped with the token
+ * method to the project asked for (by name or id) among the user's enabled ones; the caller revokes
+ * the token it replaces.
+ */
+export function switchProject(keystone: Keystone, tokenId: string, wanted: string): SignInResult {
+  const token = keystone.validateToken(tokenId);
+  const project = keystone
+    .projectsOf(token.user.id)
+    .filter((p) => p.enabled)
+    .find((p) => p.id === wanted || p.name === wanted);
+  if (!project) {
+    return failure(403, {
+      code: 'auth.project_unavailable',
+      message: `You have no role in a project named “${wanted}”.`,
+      params: { project: wanted },
+    });
+  }
+  const issued = keystone.issueToken({ userId: token.user.id, methods: ['token'], scope: { project: { id: project.id } } });
+  return { ok: true, tokenId: issued.id };
+}
+
 function failure(status: 401 | 403, error: ErrorBody['error']): SignInResult {
   return { ok: false, status, body: { error } };
 }
