@@ -6,6 +6,8 @@ import { ToastHost } from '../../components/ui/toast-host';
 import { sessionQuery, useLogout, useSwitchProject } from '../../features/auth';
 import { connectServerEvents } from '../../features/servers/cache';
 import { TaskCenter } from '../../features/tasks';
+import { messageFor } from '../../lib/messages';
+import { showToast } from '../../lib/toasts';
 import { loginHref, paths } from '../paths';
 
 const primaryNav: readonly NavItem[] = [
@@ -39,7 +41,11 @@ export function AppLayoutRoute() {
           session={session}
           onSignOut={() => logout.mutate()}
           onSwitchProject={(projectId) =>
-            switchProject.mutate(projectId, { onSuccess: () => void navigate(paths.servers) })
+            switchProject.mutate(projectId, {
+              onSuccess: () => void navigate(paths.servers),
+              // The session stays in the project it was in: say so, in the message catalogue's words.
+              onError: (error) => showToast({ tone: 'danger', title: 'Could not switch project', description: messageFor(error) }),
+            })
           }
         />
       }

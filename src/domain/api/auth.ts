@@ -18,7 +18,8 @@ export const loginRequestSchema = passwordLoginSchema;
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
 /** Moves the session to another project of the user's, by name or id. */
-export const switchProjectRequestSchema = z.object({ project: name });
+/** Another of the user's projects, by id (a name is taken too, as at sign-in). */
+export const switchProjectRequestSchema = z.object({ projectId: name });
 export type SwitchProjectRequest = z.input<typeof switchProjectRequestSchema>;
 
 const ref = z.object({ id: z.string(), name: z.string() });

@@ -4,7 +4,7 @@ export const apiPaths = {
   login: '/api/auth/login',
   session: '/api/auth/session',
   logout: '/api/auth/logout',
-  switchProject: '/api/auth/project',
+  scope: '/api/auth/scope',
   servers: '/api/servers',
   serverChanges: '/api/servers/changes',
   server: (id: string) => `/api/servers/${encodeURIComponent(id)}`,

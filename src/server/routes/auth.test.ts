@@ -150,9 +150,9 @@ describe('session', () => {
   });
 });
 
-describe('POST /api/auth/project', () => {
+describe('POST /api/auth/scope', () => {
   const switchTo = (cookie: string | undefined, body: unknown, headers: Record<string, string> = csrf) =>
-    stack.app.inject({ method: 'POST', url: '/api/auth/project', headers: { ...headers, ...(cookie && { cookie }) }, payload: body as object });
+    stack.app.inject({ method: 'POST', url: '/api/auth/scope', headers: { ...headers, ...(cookie && { cookie }) }, payload: body as object });
   const tokenOf = async (cookie: string) => (await stack.app.sessions.get(cookie.split('=')[1] ?? ''))?.token ?? '';
   const isRevoked = (token: string) =>
     [...stack.simulator.cloud.store.tokens.entries()].some(([id, record]) => (id === token || record.id === token) && record.revoked);
@@ -162,7 +162,7 @@ describe('POST /api/auth/project', () => {
     const oldToken = await tokenOf(cookie);
     expect(isRevoked(oldToken)).toBe(false);
 
-    const res = await switchTo(cookie, { project: 'demo-staging' });
+    const res = await switchTo(cookie, { projectId: 'demo-staging' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const summary = sessionSummarySchema.parse(res.json());
@@ -191,7 +191,7 @@ describe('POST /api/auth/project', () => {
     const demoIds = await listOf(cookie);
     expect(demoIds.every((id) => projectOf(id) === before.project.id)).toBe(true);
 
-    const res = await switchTo(cookie, { project: staging?.id });
+    const res = await switchTo(cookie, { projectId: staging?.id });
     expect(res.statusCode).toBe(200);
     expect(sessionSummarySchema.parse(res.json()).project).toEqual(staging);
     const stagingIds = await listOf(sessionCookieFrom(res.headers['set-cookie']));
@@ -201,21 +201,21 @@ describe('POST /api/auth/project', () => {
 
   it('refuses a project the user has no role in, in words, and keeps the session', async () => {
     const { cookie } = await signedIn();
-    const res = await switchTo(cookie, { project: 'admin' });
+    const res = await switchTo(cookie, { projectId: 'admin' });
     expect(res.statusCode).toBe(403);
     expect(errorOf(res)).toMatchObject({ code: 'auth.project_unavailable', message: 'You have no role in a project named “admin”.' });
     expect((await stack.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('answers 401 without a session', async () => {
-    const res = await switchTo(undefined, { project: 'demo-staging' });
+    const res = await switchTo(undefined, { projectId: 'demo-staging' });
     expect(res.statusCode).toBe(401);
     expect(errorOf(res).code).toBe('auth.unauthenticated');
   });
 
   it('answers 400 to a bad body', async () => {
     const { cookie } = await signedIn();
-    for (const body of [{}, { project: '' }, { project: 3 }]) {
+    for (const body of [{}, { projectId: '' }, { projectId: 3 }]) {
       const res = await switchTo(cookie, body);
       expect(res.statusCode).toBe(400);
       expect(errorOf(res).code).toBe('request.invalid');
@@ -224,7 +224,7 @@ describe('POST /api/auth/project', () => {
 
   it('is CSRF-guarded', async () => {
     const { cookie } = await signedIn();
-    const res = await switchTo(cookie, { project: 'demo-staging' }, {});
+    const res = await switchTo(cookie, { projectId: 'demo-staging' }, {});
     expect(res.statusCode).toBe(403);
     expect(errorOf(res).code).toBe('auth.csrf');
   });

@@ -75,13 +75,13 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
 
   app.get(apiPaths.session, { preHandler: requireSession }, async (request) => summary(request.session));
 
-  app.post(apiPaths.switchProject, { preHandler: requireSession }, async (request, reply) => {
+  app.post(apiPaths.scope, { preHandler: requireSession }, async (request, reply) => {
     const input = parseInput(switchProjectRequestSchema, request.body);
     const previous = request.session;
     const cloud = clouds.get(previous.cloudId);
     if (!cloud) throw new AppError(401, 'auth.session_expired', 'Your session has ended. Sign in again.');
 
-    const session = await switchProject(cloud, previous, input.project, request.log);
+    const session = await switchProject(cloud, previous, input.projectId, request.log);
     // A new id, as at sign-in; the replaced token is revoked so only the session's token stays valid.
     await app.sessions.set(session);
     await app.sessions.delete(previous.id);

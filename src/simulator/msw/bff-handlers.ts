@@ -107,14 +107,14 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
       }
     }),
 
-    http.post(`*${apiPaths.switchProject}`, async ({ request }) => {
+    http.post(`*${apiPaths.scope}`, async ({ request }) => {
       if (!hasCsrfHeader(request)) return csrfRefusal();
       const check = sessionToken();
       if ('refusal' in check) return check.refusal;
       const body = switchProjectRequestSchema.safeParse(await request.json().catch(() => undefined));
       if (!body.success) return errorResponse(400, { code: 'request.invalid', message: 'The project switch request is not valid.' });
       const current = state.session as NonNullable<BffState['session']>;
-      const result = switchProject(keystone, current.tokenId, body.data.project);
+      const result = switchProject(keystone, current.tokenId, body.data.projectId);
       if (!result.ok) return errorResponse(result.status, result.body.error);
       endSession();
       state.session = { tokenId: result.tokenId, region: current.region };

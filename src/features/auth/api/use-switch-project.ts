@@ -11,7 +11,7 @@ export function useSwitchProject() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (project: string) =>
-      apiRequest(apiPaths.switchProject, { method: 'POST', body: { project }, schema: sessionSummarySchema }),
+      apiRequest(apiPaths.scope, { method: 'POST', body: { projectId: project }, schema: sessionSummarySchema }),
     onSuccess: (session) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
       queryClient.setQueryData(sessionQuery().queryKey, session);
