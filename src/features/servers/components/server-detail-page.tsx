@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { BackLink, DateTimeFact, DetailSection, Fact, Facts } from '../../../components/detail/detail-section';
 import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { Disclosure } from '../../../components/ui/disclosure';
@@ -11,7 +12,7 @@ import { Tabs } from '../../../components/ui/tabs';
 import type { ServerDetail } from '../../../domain/api';
 import { cx } from '../../../lib/cx';
 import { isApiError } from '../../../lib/errors';
-import { formatDateTime, formatMemory, formatRelativeTime } from '../../../lib/format';
+import { formatMemory } from '../../../lib/format';
 import { consoleLines, serverConsoleQuery, serverQuery } from '../api/server-queries';
 import { ResizeDecision, ServerActionToolbar } from './action-controls';
 import { ActionLog } from './action-log';
@@ -51,7 +52,7 @@ export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPagePro
   if (server.isPending) {
     return (
       <>
-        <BackLink href={listHref} />
+        <BackLink to={listHref}>All servers</BackLink>
         <PageHeader title="Server" />
         <p role="status" className="mt-6 text-sm text-slate-600 dark:text-slate-400">
           Loading the server…
@@ -69,7 +70,7 @@ export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPagePro
     if (isApiError(server.error) && server.error.status === 404) {
       return (
         <>
-          <BackLink href={listHref} />
+          <BackLink to={listHref}>All servers</BackLink>
           <PageHeader title="This server no longer exists" />
           <EmptyState title="Nothing to show">
             <p>It may have been deleted, or the link may be wrong.</p>
@@ -84,7 +85,7 @@ export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPagePro
     }
     return (
       <>
-        <BackLink href={listHref} />
+        <BackLink to={listHref}>All servers</BackLink>
         <PageHeader title="Server" />
         <div className="mt-6">
           <ErrorNotice title="The server could not be loaded" error={server.error} onRetry={() => void server.refetch()} retrying={server.isFetching} />
@@ -96,7 +97,7 @@ export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPagePro
   const s = server.data;
   return (
     <>
-      <BackLink href={listHref} />
+      <BackLink to={listHref}>All servers</BackLink>
       <PageHeader
         title={s.name || s.id}
         description={
@@ -150,53 +151,6 @@ function ResizeCallout({ server, onAction }: { server: ServerDetail; onAction: P
   );
 }
 
-function BackLink({ href }: { href: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-      <Link to={href} className="inline-flex items-center gap-1 font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-        <span aria-hidden="true">←</span> All servers
-      </Link>
-    </nav>
-  );
-}
-
-function Section({ title, children, className, actions }: { title: string; children: ReactNode; className?: string; actions?: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} className={cx('rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900', className)}>
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id={id} className="text-base font-semibold">
-          {title}
-        </h2>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ children }: { children: ReactNode }) {
-  return <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm">{children}</dl>;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
-  );
-}
-
-function When({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="text-slate-500">Never</span>;
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatDateTime(iso)} <span className="text-slate-500">({formatRelativeTime(iso)})</span>
-    </time>
-  );
-}
-
 function Muted({ children }: { children: ReactNode }) {
   return <span className="text-slate-500 dark:text-slate-400">{children}</span>;
 }
@@ -222,7 +176,7 @@ function FaultPanel({ fault, highlighted }: { fault: NonNullable<ServerDetail['f
         {fault.created ? (
           <>
             {' · '}
-            <When iso={fault.created} />
+            <DateTimeFact iso={fault.created} />
           </>
         ) : null}
       </p>
@@ -241,7 +195,7 @@ function Overview({ server: s }: { server: ServerDetail }) {
   const status = statusWords(s.status);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <Section title="Summary">
+      <DetailSection title="Summary">
         <Facts>
           <Fact label="Status">
             {status.label}
@@ -259,13 +213,13 @@ function Overview({ server: s }: { server: ServerDetail }) {
             )}
           </Fact>
           <Fact label="Created">
-            <When iso={s.created} />
+            <DateTimeFact iso={s.created} />
           </Fact>
           <Fact label="Launched">
-            <When iso={s.launchedAt} />
+            <DateTimeFact iso={s.launchedAt} />
           </Fact>
           <Fact label="Updated">
-            <When iso={s.updated} />
+            <DateTimeFact iso={s.updated} />
           </Fact>
           <Fact label="Host ID">{s.hostId ? <code className="font-mono text-xs break-all">{s.hostId}</code> : <Muted>No host</Muted>}</Fact>
           <Fact label="Availability zone">{s.availabilityZone ?? <Muted>None</Muted>}</Fact>
@@ -278,9 +232,9 @@ function Overview({ server: s }: { server: ServerDetail }) {
           </Fact>
           {s.description ? <Fact label="Description">{s.description}</Fact> : null}
         </Facts>
-      </Section>
+      </DetailSection>
 
-      <Section title="Flavor and image">
+      <DetailSection title="Flavor and image">
         <Facts>
           <Fact label="Flavor">{s.flavor?.name ?? <Muted>Unknown</Muted>}</Fact>
           {s.flavor?.vcpus !== undefined ? <Fact label="vCPUs">{s.flavor.vcpus}</Fact> : null}
@@ -297,13 +251,13 @@ function Overview({ server: s }: { server: ServerDetail }) {
             )}
           </Fact>
         </Facts>
-      </Section>
+      </DetailSection>
 
-      <Section title="Addresses" className="lg:col-span-2">
+      <DetailSection title="Addresses" className="lg:col-span-2">
         <AddressTables server={s} />
-      </Section>
+      </DetailSection>
 
-      <Section title="Security groups">
+      <DetailSection title="Security groups">
         {s.securityGroups.length > 0 ? (
           <ul className="flex flex-wrap gap-2">
             {s.securityGroups.map((group) => (
@@ -315,9 +269,9 @@ function Overview({ server: s }: { server: ServerDetail }) {
         ) : (
           <Muted>None</Muted>
         )}
-      </Section>
+      </DetailSection>
 
-      <Section title="Volumes">
+      <DetailSection title="Volumes">
         {s.volumes.length > 0 ? (
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-slate-600 dark:text-slate-400">
@@ -342,9 +296,9 @@ function Overview({ server: s }: { server: ServerDetail }) {
         ) : (
           <Muted>No volumes attached</Muted>
         )}
-      </Section>
+      </DetailSection>
 
-      <Section title="Metadata" className="lg:col-span-2">
+      <DetailSection title="Metadata" className="lg:col-span-2">
         {Object.keys(s.metadata).length > 0 ? (
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-slate-600 dark:text-slate-400">
@@ -373,11 +327,11 @@ function Overview({ server: s }: { server: ServerDetail }) {
         ) : (
           <Muted>No metadata</Muted>
         )}
-      </Section>
+      </DetailSection>
 
-      <Section title="Action log" className="lg:col-span-2">
+      <DetailSection title="Action log" className="lg:col-span-2">
         <ActionLog actions={s.actionLog} />
-      </Section>
+      </DetailSection>
     </div>
   );
 }
@@ -440,7 +394,7 @@ function ConsolePanel({ id }: { id: string }) {
   }, [output.data]);
 
   return (
-    <Section
+    <DetailSection
       title="Console log"
       actions={
         <Button pending={output.isFetching} onClick={() => void output.refetch()}>
@@ -469,7 +423,7 @@ function ConsolePanel({ id }: { id: string }) {
       ) : (
         <Muted>The console log is empty.</Muted>
       )}
-    </Section>
+    </DetailSection>
   );
 }
 
