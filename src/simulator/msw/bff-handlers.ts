@@ -4,7 +4,6 @@ import {
   apiPaths,
   cloudsResponseSchema,
   csrfHeader,
-  errorBodySchema,
   loginRequestSchema,
   sessionSummarySchema,
   switchProjectRequestSchema,
@@ -18,6 +17,7 @@ import { signIn, switchProject } from './bff-login';
 import { createNetworkHandlers } from './networks-handlers';
 import { createServerHandlers, type SessionCheck } from './servers-handlers';
 import { createTaskHandlers, type SimulatedTasks } from './tasks-handlers';
+import { errorResponse as errorWith, noStore, respond as respondWith } from './responses';
 
 export const simulatedCloudInfo: Cloud = { id: 'simulator', name: 'Simulated cloud' };
 
@@ -134,14 +134,12 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
   return { handlers, state, cloud, tasks };
 }
 
-const noStore = { 'cache-control': 'no-store' };
-
 function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200) {
-  return HttpResponse.json(schema.parse(body), { status, headers: noStore });
+  return respondWith(schema, body, status, noStore);
 }
 
 function errorResponse(status: number, error: ErrorBody['error']) {
-  return respond(errorBodySchema, { error }, status);
+  return errorWith(status, error, noStore);
 }
 
 function hasCsrfHeader(request: Request): boolean {

@@ -1,14 +1,12 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import { http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import {
   apiPaths,
-  errorBodySchema,
   listNetworksQuerySchema,
   listPortsQuerySchema,
   networkDetailSchema,
   networkListSchema,
   networkPortListSchema,
-  type ErrorBody,
   type NetworkList,
 } from '../../domain/api';
 import {
@@ -30,6 +28,7 @@ import type { Network, Port, Subnet } from '../core/network/model';
 import { isoSeconds } from '../http/iso-time';
 import { isDeleted } from '../nova/views/status';
 import type { SessionCheck } from './servers-handlers';
+import { badCursor, decodeCursor, encodeCursor, errorResponse, respond, searchOf } from './responses';
 
 export interface NetworkHandlerOptions {
   cloud: SimulatedCloud;
@@ -82,7 +81,7 @@ export function createNetworkHandlers({ cloud, session }: NetworkHandlerOptions)
       if (!query.success) return invalid(query.error);
       const { limit, marker } = query.data;
       const listKey = JSON.stringify(['ports', network.id, limit]);
-      const offset = marker === undefined ? 0 : decodeCursor(marker, listKey);
+      const offset = marker === undefined ? 0 : offsetOf(decodeCursor(marker, listKey));
       if (offset === undefined) return badCursor();
 
       settle(cloud.compute, cloud.clock.now());
@@ -112,7 +111,7 @@ export function createNetworkHandlers({ cloud, session }: NetworkHandlerOptions)
       if (!query.success) return invalid(query.error);
       const { limit, marker, q, shared, external, status, sort, dir } = query.data;
       const listKey = JSON.stringify(['networks', q ?? '', shared ?? '', external ?? '', status ?? '', sort, dir, limit]);
-      const offset = marker === undefined ? 0 : decodeCursor(marker, listKey);
+      const offset = marker === undefined ? 0 : offsetOf(decodeCursor(marker, listKey));
       if (offset === undefined) return badCursor();
 
       const viewer = viewerOf(check);
@@ -232,40 +231,13 @@ function neutronPort(port: Port): NeutronPort {
   };
 }
 
-function searchOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
-}
-
-function encodeCursor(listKey: string, offset: number): string {
-  return btoa(JSON.stringify({ v: 1, q: listKey, o: offset })).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function decodeCursor(raw: string, listKey: string): number | undefined {
-  try {
-    const value = JSON.parse(atob(raw.replaceAll('-', '+').replaceAll('_', '/'))) as { v?: unknown; q?: unknown; o?: unknown };
-    if (value.v !== 1 || value.q !== listKey || typeof value.o !== 'number' || !Number.isInteger(value.o) || value.o < 0) return undefined;
-    return value.o;
-  } catch {
-    return undefined;
-  }
-}
-
-const privateNoCache = { 'cache-control': 'private, no-cache' };
-
-function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200) {
-  return HttpResponse.json(schema.parse(body), { status, headers: privateNoCache });
-}
-
-function errorResponse(status: number, error: ErrorBody['error']) {
-  return respond(errorBodySchema, { error }, status);
+/** A cursor's position as a row offset, or undefined when it is not one. */
+function offsetOf(position: unknown): number | undefined {
+  return typeof position === 'number' && Number.isInteger(position) && position >= 0 ? position : undefined;
 }
 
 function notFound() {
   return errorResponse(404, { code: 'network.not_found', message: 'This network no longer exists, or it belongs to another project.' });
-}
-
-function badCursor() {
-  return errorResponse(400, { code: 'cursor.invalid', message: 'This list position is no longer valid. Reload the list.' });
 }
 
 /** As the BFF's parseInput: a 400 that names each bad field. */

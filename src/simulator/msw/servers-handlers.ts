@@ -1,16 +1,13 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import type { z } from 'zod';
+import { http, type HttpHandler } from 'msw';
 import {
   apiPaths,
   consoleOutputSchema,
   consoleQuerySchema,
-  errorBodySchema,
   listServersQuerySchema,
   serverChangesQuerySchema,
   serverChangesSchema,
   serverDetailSchema,
   serverListSchema,
-  type ErrorBody,
   type ServerSortKey,
 } from '../../domain/api';
 import { toServerDetail, toServerSummary, type ActionId, type NovaInstanceAction, type NovaServer, type ViewContext } from '../../domain/compute';
@@ -22,6 +19,7 @@ import { createAddressBook } from '../nova/views/addresses';
 import { hostId } from '../nova/views/host-id';
 import { isDeleted, serverStatus } from '../nova/views/status';
 import { isoTime, naiveTime } from '../nova/views/time';
+import { badCursor, decodeCursor, encodeCursor, errorResponse, respond, searchOf } from './responses';
 
 /** The signed-in session's token, or the 401 the BFF answers without one. */
 export type SessionCheck = () => { token: KeystoneToken } | { refusal: Response };
@@ -141,8 +139,8 @@ export function createServerHandlers({ cloud, session, busy }: ServerHandlerOpti
       const listKey = JSON.stringify([q ?? '', status ?? '', sort, dir, limit]);
       let remembered: string[] = [];
       if (marker) {
-        const decoded = decodeCursor(marker, listKey);
-        if (!decoded) return errorResponse(400, { code: 'cursor.invalid', message: 'This list position is no longer valid. Reload the list.' });
+        const decoded = idsOf(decodeCursor(marker, listKey));
+        if (!decoded) return badCursor();
         remembered = decoded;
       }
       const start = startAfter(servers, remembered);
@@ -153,10 +151,6 @@ export function createServerHandlers({ cloud, session, busy }: ServerHandlerOpti
       return respond(serverListSchema, { items: page.map((s) => toServerSummary(nova(s), ctx)), next });
     }),
   ];
-}
-
-function searchOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
 }
 
 export function findServer(cloud: SimulatedCloud, id: unknown): Server | undefined {
@@ -297,28 +291,9 @@ function consoleLog(server: Server, imageName: string | undefined): string[] {
   return lines;
 }
 
-function encodeCursor(listKey: string, ids: string[]): string {
-  return btoa(JSON.stringify({ v: 1, q: listKey, m: ids })).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function decodeCursor(raw: string, listKey: string): string[] | undefined {
-  try {
-    const value = JSON.parse(atob(raw.replaceAll('-', '+').replaceAll('_', '/'))) as { v?: unknown; q?: unknown; m?: unknown };
-    if (value.v !== 1 || value.q !== listKey || !Array.isArray(value.m)) return undefined;
-    return value.m.filter((id): id is string => typeof id === 'string');
-  } catch {
-    return undefined;
-  }
-}
-
-const privateNoCache = { 'cache-control': 'private, no-cache' };
-
-function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200) {
-  return HttpResponse.json(schema.parse(body), { status, headers: privateNoCache });
-}
-
-function errorResponse(status: number, error: ErrorBody['error']) {
-  return respond(errorBodySchema, { error }, status);
+/** A cursor's position as the last ids shown, or undefined when it is not that. */
+function idsOf(position: unknown): string[] | undefined {
+  return Array.isArray(position) ? position.filter((id): id is string => typeof id === 'string') : undefined;
 }
 
 function notFound() {

@@ -1,5 +1,4 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import type { z } from 'zod';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
   actionBodySchemas,
   actionIdSchema,
@@ -7,7 +6,6 @@ import {
   apiPaths,
   csrfHeader,
   emptyActionBodySchema,
-  errorBodySchema,
   flavorListSchema,
   imageListSchema,
   limitsSchema,
@@ -29,6 +27,7 @@ import type { KeystoneToken } from '../core/identity/wire';
 import { listsImage } from '../core/image/access';
 import { settleImages } from '../core/image/model';
 import { findServer, novaAction, readServers, type SessionCheck } from './servers-handlers';
+import { errorResponse, respond } from './responses';
 
 export interface TaskHandlerOptions {
   cloud: SimulatedCloud;
@@ -322,10 +321,3 @@ function novaError(status: 400 | 403 | 404 | 409, detail: string): Pick<ErrorBod
   }
 }
 
-function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200) {
-  return HttpResponse.json(schema.parse(body), { status, headers: { 'cache-control': 'private, no-cache' } });
-}
-
-function errorResponse(status: number, error: ErrorBody['error']) {
-  return respond(errorBodySchema, { error }, status);
-}
