@@ -2,7 +2,7 @@ import { Agent, request } from 'undici';
 import { buildApp } from '../server/app';
 import { loadConfig, simulatorCloudConfig } from '../server/plugins/config';
 import { startSimulatorProcess } from '../simulator/testing/simulator-process';
-import { type Figure, percentile, round, throughput, timeSequential } from './measure';
+import { type Figure, get, percentile, round, throughput, timeSequential } from './measure';
 
 /**
  * What the BFF adds to a list call (architecture.md budget: ≤ 1 ms median over calling Nova
@@ -49,12 +49,6 @@ export async function bffBench(): Promise<Figure[]> {
     await app.close();
     await simulator.stop();
   }
-}
-
-async function get(url: string, dispatcher: Agent, headers: Record<string, string>): Promise<void> {
-  const res = await request(url, { dispatcher, headers });
-  if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
-  await res.body.dump();
 }
 
 /** A token for demo, and Nova's URL from its catalog, as the BFF would find it. */

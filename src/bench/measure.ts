@@ -1,3 +1,4 @@
+import { type Agent, request } from 'undici';
 /** The figures a benchmark reports; `npm run bench` writes them all to reports/bench.json. */
 export interface Figure {
   name: string;
@@ -55,4 +56,11 @@ export async function throughput(connections: number, durationMs: number, fn: ()
   const start = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   return done / ((performance.now() - start) / 1000);
+}
+
+/** One GET that must answer 200, its body read and dropped: a timed call, nothing more. */
+export async function get(url: string, dispatcher: Agent, headers: Record<string, string>): Promise<void> {
+  const res = await request(url, { dispatcher, headers });
+  if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
+  await res.body.dump();
 }

@@ -5,7 +5,7 @@ import { loadConfig, simulatorCloudConfig } from '../server/plugins/config';
 import { startSimulator } from '../simulator';
 import { demoUser, issueToken, passwordAuth } from '../simulator/testing/keystone-client';
 import { startSimulatorProcess } from '../simulator/testing/simulator-process';
-import { type Figure, percentile, round, timeSequential } from './measure';
+import { type Figure, get, percentile, round, timeSequential } from './measure';
 
 const pageSize = 50;
 /** Pages averaged for the byte counts: the first ten of the list. */
@@ -138,8 +138,3 @@ async function timeFigures(): Promise<Figure[]> {
   }
 }
 
-async function get(url: string, dispatcher: Agent, headers: Record<string, string>): Promise<void> {
-  const res = await request(url, { dispatcher, headers });
-  if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
-  await res.body.dump();
-}
