@@ -1,11 +1,17 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { firstScreenChunk } from './vite-plugins/first-screen-chunk.ts';
 
 const host = '127.0.0.1';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // Sign-in lands on the servers list: the shell's code and that page's come as one file.
+    firstScreenChunk('servers-route', [/src[\\/]app[\\/]routes[\\/](app-layout|servers)-route\.tsx$/]),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   // `npm run dev` serves the SPA with hot reload and proxies /api to a BFF started with `npm start`.
   server: { host, port: 5173, strictPort: true, proxy: { '/api': 'http://127.0.0.1:8080' } },
