@@ -1,6 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { redirect, useNavigate, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { cloudsQuery, LoginPage, sessionQuery } from '../../features/auth';
+import { warmFormatters } from '../../lib/format';
+import { whenIdle } from '../../lib/when-idle';
 import { defaultAfterLogin, loginSearch, safeRedirectTarget } from '../paths';
 
 export const loginLoader =
@@ -18,6 +21,8 @@ export const loginLoader =
 export function LoginRoute({ onSigningIn }: { onSigningIn: (target: string) => void }) {
   const [search] = useSearchParams();
   const navigate = useNavigate();
+  // While the user types, so that the list's dates do not wait for the browser's locale data.
+  useEffect(() => whenIdle(warmFormatters, { afterMs: 0 }), []);
   const notice =
     search.get(loginSearch.reason) === 'session_expired'
       ? 'Your session has ended. Sign in again to continue where you were.'
