@@ -2,6 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { firstScreenChunk } from './vite-plugins/first-screen-chunk.ts';
+import { precompress } from './vite-plugins/precompress.ts';
 
 const host = '127.0.0.1';
 
@@ -11,6 +12,7 @@ export default defineConfig({
     tailwindcss(),
     // Sign-in lands on the servers list: the shell's code and that page's come as one file.
     firstScreenChunk('servers-route', [/src[\\/]app[\\/]routes[\\/](app-layout|servers)-route\.tsx$/]),
+    precompress(),
   ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   // `npm run dev` serves the SPA with hot reload and proxies /api to a BFF started with `npm start`.

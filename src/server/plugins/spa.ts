@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import { isApiPath, sendNotFound } from './error-handler';
 
 /**
- * Serves the built SPA: hashed assets cached for good, and index.html for every other page GET so
+ * Serves the built SPA: hashed assets cached for good and sent compressed, and index.html for every other page GET so
  * that deep links work. index.html is templated per request with the CSP style nonce, which
  * Radix's injected <style> elements read (via get-nonce), so the CSP needs no 'unsafe-inline'.
  * Without a build, unknown paths get the API's 404 and the log says how to build.
@@ -21,6 +21,8 @@ export const spaPlugin = fp(async (app: FastifyInstance, opts: { root: string })
       root,
       index: false,
       wildcard: false,
+      // The build writes .br and .gz copies (vite-plugins/precompress.ts).
+      preCompressed: true,
       setHeaders(res, path) {
         if (path.startsWith(assets)) res.header('cache-control', 'public, max-age=31536000, immutable');
       },
