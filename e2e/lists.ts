@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Presses End on a list's grid until it says everything is loaded, or until it has loaded at
@@ -24,7 +24,7 @@ export async function scrollToEnd(page: Page, grid: string, plural: string, stop
 export async function walkList<T extends { items: Array<{ id: string; name: string }>; next: string | null }>(
   page: Page,
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   limit = 200,
 ): Promise<{ items: T['items']; pages: number }> {
   const items: T['items'] = [];

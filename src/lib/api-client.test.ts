@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest } from './api-client';
 import { ApiError } from './errors';
 import { server } from './testing/msw-server';

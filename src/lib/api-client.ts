@@ -1,4 +1,4 @@
-import { z, type ZodType } from 'zod';
+import { z } from 'zod/mini';
 import { apiPrefix, csrfHeader, errorBodySchema } from '../domain/api';
 import { ApiError } from './errors';
 
@@ -13,12 +13,12 @@ interface BaseOptions {
   signal?: AbortSignal | undefined;
 }
 export interface RequestOptions<T> extends BaseOptions {
-  schema: ZodType<T>;
+  schema: z.core.$ZodType<T>;
 }
 
 /** An error body that is well formed but carries a code this build does not know yet. */
 const looseErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.optional(z.string()) }),
 });
 
 /**
@@ -29,7 +29,7 @@ export function apiRequest<T>(path: string, options: RequestOptions<T>): Promise
 export function apiRequest(path: string, options?: BaseOptions): Promise<void>;
 export async function apiRequest<T>(
   path: string,
-  options: BaseOptions & { schema?: ZodType<T> } = {},
+  options: BaseOptions & { schema?: z.core.$ZodType<T> } = {},
 ): Promise<T | void> {
   const { method = 'GET', body, query, signal, schema } = options;
   // A path from outside the contract (or a full URL) would send the session cookie elsewhere.
@@ -63,7 +63,7 @@ export async function apiRequest<T>(
   if (!schema) return;
 
   const json = parseJson(text);
-  const parsed = json.ok ? schema.safeParse(json.value) : undefined;
+  const parsed = json.ok ? z.safeParse(schema, json.value) : undefined;
   if (!parsed?.success) {
     throw new ApiError({
       code: 'response.invalid',

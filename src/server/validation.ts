@@ -1,9 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './errors';
 
-/** Parses request input with a contract schema; a failure is a 400 that names each bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input ?? {});
+/**
+ * Parses request input with a contract schema; a failure is a 400 that names each bad field. Typed
+ * against zod's core, since the contract is on zod/mini while the BFF's own schemas are classic.
+ */
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = z.safeParse(schema, input ?? {});
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => {
     const path = issue.path.join('.') || 'body';

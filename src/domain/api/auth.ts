@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import { z } from './zod';
 
-const name = z.string().trim().min(1).max(255);
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 
 export const cloudSchema = z.object({ id: z.string(), name: z.string() });
 export const cloudsResponseSchema = z.object({ clouds: z.array(cloudSchema) });
 export type Cloud = z.infer<typeof cloudSchema>;
 
 export const passwordLoginSchema = z.object({
-  cloud: z.string().min(1).max(64).optional(),
+  cloud: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   username: name,
-  password: z.string().min(1).max(4096),
-  domain: name.default('Default'),
+  password: z.string().check(z.minLength(1), z.maxLength(4096)),
+  domain: z._default(name, 'Default'),
   /** A project name or id; empty means the user's default project, else the first one by name. */
-  project: z.string().trim().max(255).optional().transform((p) => p || undefined),
+  project: z.pipe(z.optional(z.string().check(z.trim(), z.maxLength(255))), z.transform((p) => p || undefined)),
 });
 export const loginRequestSchema = passwordLoginSchema;
 export type LoginRequest = z.input<typeof loginRequestSchema>;
@@ -25,7 +25,7 @@ export type SwitchProjectRequest = z.input<typeof switchProjectRequestSchema>;
 const ref = z.object({ id: z.string(), name: z.string() });
 
 export const sessionSummarySchema = z.object({
-  user: ref.extend({ domain: ref }),
+  user: z.extend(ref, { domain: ref }),
   project: ref,
   roles: z.array(z.string()),
   region: z.string(),

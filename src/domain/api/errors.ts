@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Stable error codes. The SPA's message catalogue keys on these; `message` is only the English
@@ -38,11 +38,11 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
     /** OpenStack's own text, shown beside our wording when it helps (e.g. Nova's 409 message). */
-    detail: z.string().optional(),
+    detail: z.optional(z.string()),
     /** The upstream x-openstack-request-id, or the BFF's own request id. */
-    requestId: z.string().optional(),
+    requestId: z.optional(z.string()),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { cursorSchema, listLimit } from './servers';
 
 /** Neutron's network status values, for the status filter. */
@@ -9,26 +9,29 @@ export const networkSortKeys = ['name', 'status'] as const;
 export type NetworkSortKey = (typeof networkSortKeys)[number];
 
 /** A yes/no filter in a query string: exactly `true` or `false`; anything else is a 400 naming the field. */
-const queryBoolean = z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).transform((value) => value === 'true');
+const queryBoolean = z.pipe(
+  z.enum(['true', 'false'], { error: 'must be "true" or "false"' }),
+  z.transform((value) => value === 'true'),
+);
 
 export const listNetworksQuerySchema = z.object({
   limit: listLimit,
-  marker: cursorSchema.optional(),
+  marker: z.optional(cursorSchema),
   /** A network id, a CIDR, an IP address or a name (exact or partial), told apart by the BFF. */
-  q: z.string().trim().max(255).optional().transform((q) => q || undefined),
-  shared: queryBoolean.optional(),
+  q: z.pipe(z.optional(z.string().check(z.trim(), z.maxLength(255))), z.transform((q) => q || undefined)),
+  shared: z.optional(queryBoolean),
   /** Neutron's `router:external`. */
-  external: queryBoolean.optional(),
-  status: z.string().toUpperCase().pipe(z.enum(networkStatuses)).optional(),
-  sort: z.enum(networkSortKeys).default('name'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
+  external: z.optional(queryBoolean),
+  status: z.optional(z.pipe(z.string().check(z.toUpperCase()), z.enum(networkStatuses))),
+  sort: z._default(z.enum(networkSortKeys), 'name'),
+  dir: z._default(z.enum(['asc', 'desc']), 'asc'),
 });
 export type ListNetworksQuery = z.input<typeof listNetworksQuerySchema>;
 
 export const networkSubnetRefSchema = z.object({
   id: z.string(),
   /** null when Neutron did not return the subnet (removed meanwhile, or not visible). */
-  cidr: z.string().nullable(),
+  cidr: z.nullable(z.string()),
 });
 
 /** One network in a list: what a row shows. */
@@ -42,7 +45,7 @@ export const networkSummarySchema = z.object({
   status: z.string(),
   adminStateUp: z.boolean(),
   /** The owning project; null when Neutron did not say. */
-  projectId: z.string().nullable(),
+  projectId: z.nullable(z.string()),
 });
 export type NetworkSummary = z.infer<typeof networkSummarySchema>;
 
@@ -62,11 +65,11 @@ export type NetworkSearchInfo = z.infer<typeof networkSearchSchema>;
 export const networkListSchema = z.object({
   items: z.array(networkSummarySchema),
   /** Pass back as `marker` for the next page; null when everything is loaded. */
-  next: z.string().nullable(),
+  next: z.nullable(z.string()),
   /** The search is a bounded scan that has not reached the end yet: more pages may add rows. */
-  partial: z.boolean().optional(),
+  partial: z.optional(z.boolean()),
   /** Present when `q` was given. */
-  search: networkSearchSchema.optional(),
+  search: z.optional(networkSearchSchema),
 });
 export type NetworkList = z.infer<typeof networkListSchema>;
 
@@ -76,26 +79,26 @@ export const subnetSchema = z.object({
   cidr: z.string(),
   ipVersion: z.union([z.literal(4), z.literal(6)]),
   /** null: no gateway. */
-  gatewayIp: z.string().nullable(),
+  gatewayIp: z.nullable(z.string()),
   allocationPools: z.array(z.object({ start: z.string(), end: z.string() })),
   enableDhcp: z.boolean(),
   dnsNameservers: z.array(z.string()),
   hostRoutes: z.array(z.object({ destination: z.string(), nexthop: z.string() })),
   /** IPv6 only: `slaac`, `dhcpv6-stateful`, `dhcpv6-stateless`. */
-  ipv6AddressMode: z.string().nullable(),
-  ipv6RaMode: z.string().nullable(),
+  ipv6AddressMode: z.nullable(z.string()),
+  ipv6RaMode: z.nullable(z.string()),
 });
 export type Subnet = z.infer<typeof subnetSchema>;
 
 /** One network with its subnets; its ports are paged on their own (`apiPaths.networkPorts`). */
-export const networkDetailSchema = networkSummarySchema.extend({
+export const networkDetailSchema = z.extend(networkSummarySchema, {
   description: z.string(),
-  mtu: z.number().nullable(),
-  portSecurityEnabled: z.boolean().nullable(),
+  mtu: z.nullable(z.number()),
+  portSecurityEnabled: z.nullable(z.boolean()),
   availabilityZones: z.array(z.string()),
   tags: z.array(z.string()),
-  createdAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
+  createdAt: z.nullable(z.string()),
+  updatedAt: z.nullable(z.string()),
   /** IPv4 first, then IPv6, each by CIDR. */
   subnets: z.array(subnetSchema),
 });
@@ -103,7 +106,7 @@ export type NetworkDetail = z.infer<typeof networkDetailSchema>;
 
 export const listPortsQuerySchema = z.object({
   limit: listLimit,
-  marker: cursorSchema.optional(),
+  marker: z.optional(cursorSchema),
 });
 export type ListPortsQuery = z.input<typeof listPortsQuerySchema>;
 
@@ -111,7 +114,7 @@ export type ListPortsQuery = z.input<typeof listPortsQuerySchema>;
 export const portServerSchema = z.object({
   id: z.string(),
   /** "deleted server" when Nova no longer knows it; null when Nova could not be asked. */
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   deleted: z.boolean(),
 });
 
@@ -123,17 +126,17 @@ export const networkPortSchema = z.object({
   /** The same in words: "Server", "DHCP", "Router interface", "Unbound" … */
   deviceOwnerLabel: z.string(),
   deviceId: z.string(),
-  macAddress: z.string().nullable(),
-  fixedIps: z.array(z.object({ ipAddress: z.string(), subnetId: z.string().nullable() })),
+  macAddress: z.nullable(z.string()),
+  fixedIps: z.array(z.object({ ipAddress: z.string(), subnetId: z.nullable(z.string()) })),
   status: z.string(),
   adminStateUp: z.boolean(),
   /** Set for `compute:*` ports. */
-  server: portServerSchema.nullable(),
+  server: z.nullable(portServerSchema),
 });
 export type NetworkPort = z.infer<typeof networkPortSchema>;
 
 export const networkPortListSchema = z.object({
   items: z.array(networkPortSchema),
-  next: z.string().nullable(),
+  next: z.nullable(z.string()),
 });
 export type NetworkPortList = z.infer<typeof networkPortListSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { actionIds } from '../compute/actions';
 import { serverSummarySchema } from './servers';
 
@@ -6,13 +6,13 @@ export const actionIdSchema = z.enum(actionIds);
 
 /** The body each action takes; actions not listed take none (`{}`). */
 export const actionBodySchemas = {
-  resize: z.object({ flavorId: z.string().min(1).max(255) }),
-  rescue: z.object({ imageId: z.uuid().optional(), password: z.string().min(1).max(255).optional() }),
-  lock: z.object({ reason: z.string().trim().max(255).optional() }),
-  snapshot: z.object({ name: z.string().trim().min(1).max(255) }),
+  resize: z.object({ flavorId: z.string().check(z.minLength(1), z.maxLength(255)) }),
+  rescue: z.object({ imageId: z.optional(z.uuid()), password: z.optional(z.string().check(z.minLength(1), z.maxLength(255))) }),
+  lock: z.object({ reason: z.optional(z.string().check(z.trim(), z.maxLength(255))) }),
+  snapshot: z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)) }),
   rebuild: z.object({ imageId: z.uuid() }),
 } as const;
-export const emptyActionBodySchema = z.object({}).strict();
+export const emptyActionBodySchema = z.strictObject({});
 
 export type ActionBody<A extends string> = A extends keyof typeof actionBodySchemas ? z.input<(typeof actionBodySchemas)[A]> : Record<string, never>;
 
@@ -22,20 +22,20 @@ export const taskSchema = z.object({
   serverName: z.string(),
   action: actionIdSchema,
   /** Nova's x-openstack-request-id of the call: the key of its instance action. */
-  requestId: z.string().nullable(),
+  requestId: z.nullable(z.string()),
   state: z.enum(['running', 'succeeded', 'failed']),
   step: z.string(),
-  progress: z.number().min(0).max(100),
+  progress: z.number().check(z.gte(0), z.lte(100)),
   startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  message: z.string().optional(),
+  finishedAt: z.optional(z.string()),
+  message: z.optional(z.string()),
 });
 export type Task = z.infer<typeof taskSchema>;
 
 export const actionResponseSchema = z.object({
   task: taskSchema,
   /** Rescue and rebuild: the password Nova set. Shown once; the BFF never stores it. */
-  adminPass: z.string().optional(),
+  adminPass: z.optional(z.string()),
 });
 export type ActionResponse = z.infer<typeof actionResponseSchema>;
 
@@ -44,7 +44,7 @@ export const taskListSchema = z.object({ items: z.array(taskSchema) });
 /** One server-sent event of the task stream: the task and, when known, the server's new row. */
 export const taskEventSchema = z.object({
   task: taskSchema,
-  server: serverSummarySchema.optional(),
+  server: z.optional(serverSummarySchema),
 });
 export type TaskEvent = z.infer<typeof taskEventSchema>;
 

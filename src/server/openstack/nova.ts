@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
+import type { ActionId } from '../../domain/compute';
 import {
-  type ActionId,
   type NovaFlavor,
   type NovaInstanceAction,
   type NovaServer,
@@ -9,7 +9,7 @@ import {
   novaInstanceActionSchema,
   novaServerListSchema,
   novaServerSchema,
-} from '../../domain/compute';
+} from '../../domain/compute/nova-wire';
 import type { CloudRuntime } from '../clouds';
 import { AppError } from '../errors';
 import type { Session } from '../sessions/store';

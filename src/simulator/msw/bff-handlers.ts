@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   apiPaths,
   cloudsResponseSchema,
@@ -134,7 +134,7 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
   return { handlers, state, cloud, tasks };
 }
 
-function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200) {
+function respond<T extends JsonBodyType>(schema: z.ZodMiniType<T>, body: T, status = 200) {
   return respondWith(schema, body, status, noStore);
 }
 

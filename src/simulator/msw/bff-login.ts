@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ErrorBody, loginRequestSchema } from '../../domain/api';
 import type { Keystone } from '../core/identity/keystone';
 

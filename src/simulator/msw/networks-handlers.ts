@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   apiPaths,
   listNetworksQuerySchema,
@@ -241,7 +241,7 @@ function notFound() {
 }
 
 /** As the BFF's parseInput: a 400 that names each bad field. */
-function invalid(error: z.ZodError) {
+function invalid(error: z.core.$ZodError) {
   const fields = error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`);
   return errorResponse(400, { code: 'request.invalid', message: `The request is not valid. ${fields.join('; ')}` });
 }

@@ -1,14 +1,14 @@
 // What every stand-in BFF handler answers with, as the BFF does: bodies checked against the
 // contract, errors in its one shape, lists continued by an opaque cursor.
 import { HttpResponse, type JsonBodyType } from 'msw';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type ErrorBody, errorBodySchema } from '../../domain/api';
 
 /** The BFF's headers for a user's data; sign-in and session answers use `no-store`. */
 export const privateNoCache = { 'cache-control': 'private, no-cache' };
 export const noStore = { 'cache-control': 'no-store' };
 
-export function respond<T extends JsonBodyType>(schema: z.ZodType<T>, body: T, status = 200, headers: Record<string, string> = privateNoCache) {
+export function respond<T extends JsonBodyType>(schema: z.ZodMiniType<T>, body: T, status = 200, headers: Record<string, string> = privateNoCache) {
   return HttpResponse.json(schema.parse(body), { status, headers });
 }
 

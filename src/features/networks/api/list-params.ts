@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { networkSortKeys, networkStatuses, type NetworkSortKey, type NetworkStatus } from '../../../domain/api';
 
 export type SortDir = 'asc' | 'desc';
@@ -19,19 +19,15 @@ export interface NetworkListParams {
 export const defaultDirs: Record<NetworkSortKey, SortDir> = { name: 'asc', status: 'asc' };
 export const defaultSort: NetworkSortKey = 'name';
 
-const yesNo = z
-  .enum(['true', 'false'])
-  .transform((value) => value === 'true')
-  .optional()
-  .catch(undefined);
+const yesNo = z.catch(z.optional(z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true'))), undefined);
 
 const searchSchema = z.object({
-  q: z.string().trim().max(255).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(255))), undefined),
   shared: yesNo,
   external: yesNo,
-  status: z.enum(networkStatuses).optional().catch(undefined),
-  sort: z.enum(networkSortKeys).optional().catch(undefined),
-  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  status: z.catch(z.optional(z.enum(networkStatuses)), undefined),
+  sort: z.catch(z.optional(z.enum(networkSortKeys)), undefined),
+  dir: z.catch(z.optional(z.enum(['asc', 'desc'])), undefined),
 });
 
 /** Reads the list's view from a URL; anything unknown or malformed falls back to the default. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { serverSortKeys, serverStatuses, type ServerSortKey, type ServerStatus } from '../../../domain/api';
 
 export type SortDir = 'asc' | 'desc';
@@ -16,10 +16,10 @@ export const defaultDirs: Record<ServerSortKey, SortDir> = { name: 'asc', status
 export const defaultSort: ServerSortKey = 'created';
 
 const searchSchema = z.object({
-  q: z.string().trim().max(255).optional().catch(undefined),
-  status: z.enum(serverStatuses).optional().catch(undefined),
-  sort: z.enum(serverSortKeys).optional().catch(undefined),
-  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(255))), undefined),
+  status: z.catch(z.optional(z.enum(serverStatuses)), undefined),
+  sort: z.catch(z.optional(z.enum(serverSortKeys)), undefined),
+  dir: z.catch(z.optional(z.enum(['asc', 'desc'])), undefined),
 });
 
 /** Reads the list's view from a URL; anything unknown or malformed falls back to the default. */
