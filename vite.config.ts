@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { firstScreenChunk } from './vite-plugins/first-screen-chunk.ts';
+import { firstScreenChunks } from './vite-plugins/first-screen-chunks.ts';
 import { precompress } from './vite-plugins/precompress.ts';
 
 const host = '127.0.0.1';
@@ -10,8 +10,8 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
-    // Sign-in lands on the servers list: the shell's code and that page's come as one file.
-    firstScreenChunk('servers-route', [/src[\\/]app[\\/]routes[\\/](app-layout|servers)-route\.tsx$/]),
+    // The login page's code as one file, and the shell's and the servers list's (where sign-in lands) as another.
+    firstScreenChunks('servers-route', [/src[\\/]app[\\/]routes[\\/](app-layout|servers)-route\.tsx$/]),
     precompress(),
   ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
