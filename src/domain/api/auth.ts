@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z } from 'zod/mini';
 
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z } from 'zod/mini';
 
 /**
  * Stable error codes. The SPA's message catalogue keys on these; `message` is only the English

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z } from 'zod/mini';
 import { cursorSchema, listLimit } from './servers';
 
 /** Neutron's network status values, for the status filter. */

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z } from 'zod/mini';
 import { actionIds } from '../compute/actions';
 
 /** Nova's status values (openstack-api.md §2.5), for the status filter. */
