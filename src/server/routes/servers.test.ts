@@ -153,6 +153,39 @@ describe('GET /api/servers/changes', () => {
   });
 });
 
+describe('image names', () => {
+  it('names a new session’s first page from one Glance list, and shows only an image that list leaves out', async () => {
+    const login = await stack.app.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { username: 'demo', password: 'demo' } });
+    const session = sessionCookieFrom(login.headers['set-cookie']);
+    const page = async () => {
+      const res = await stack.app.inject({ method: 'GET', url: '/api/servers', query: { limit: '100' }, headers: { cookie: session } });
+      return serverListSchema.parse(res.json()).items;
+    };
+    const withImage = demoServers().find((s) => s.imageId !== '');
+    const hidden = stack.simulator.cloud.images.images.get(withImage?.imageId ?? '');
+    if (!hidden) throw new Error('no demo server with an image in the seed');
+    // A hidden image is shown by id but listed only with os_hidden=true.
+    hidden.osHidden = true;
+    stack.simulator.requests.clear();
+    try {
+      const items = await page();
+      const ids = new Set(items.flatMap((s) => (s.image ? [s.image.id] : [])));
+      expect(ids.size).toBeGreaterThan(1);
+      expect(items.every((s) => s.image === null || s.image.name === stack.simulator.cloud.images.images.get(s.image.id)?.name)).toBe(true);
+
+      const lists = stack.simulator.requests.of('image', /\/images$/);
+      expect(lists).toHaveLength(1);
+      expect(new Set(lists[0]?.query.get('id')?.replace(/^in:/, '').split(','))).toEqual(ids);
+      expect(stack.simulator.requests.of('image', /\/images\/./).map((e) => e.url.split('/').at(-1))).toEqual([hidden.id]);
+    } finally {
+      hidden.osHidden = false;
+    }
+    stack.simulator.requests.clear();
+    await page();
+    expect(stack.simulator.requests.of('image')).toEqual([]);
+  });
+});
+
 describe('network links of address groups', () => {
   /** A session of its own: the network names are cached per session. */
   async function freshSession(): Promise<string> {

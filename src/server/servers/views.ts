@@ -22,7 +22,7 @@ export interface ViewOptions {
 
 /**
  * Turns Nova's servers into the session's view models: names Nova does not embed come from small
- * per-session caches (flavors only before microversion 2.47, image names one id at a time, the
+ * per-session caches (flavors only before microversion 2.47, image names in one Glance list, the
  * ids of the networks that Nova's address groups name; all best effort), and a task of the
  * session on a server disables its actions.
  */
@@ -33,32 +33,18 @@ export class ServerViews {
   ) {}
 
   async context(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger, options: ViewOptions = {}): Promise<ViewContext> {
-    const needsFlavors = servers.some((s) => !('original_name' in s.flavor));
+    // Image names first: a page waits for them, while a list only starts the network lookup.
+    const names = this.imageNames(session, clients, servers, log);
     const needsNetworks = servers.some((s) => Object.keys(s.addresses).length > 0);
     const networkIds = needsNetworks ? this.networkIds(session, clients, log, options.networkLinks ?? 'wait') : undefined;
-    const flavors = needsFlavors ? await this.cache.get(session.id, 'flavors', nameTtlMs, () => clients.nova.flavors()) : [];
-    const imageIds = [...new Set(servers.flatMap((s) => (s.image === '' ? [] : [s.image.id])))];
-    const lookup = pLimit(4);
-    const names = new Map(
-      await Promise.all(
-        imageIds.map((id) =>
-          lookup(async () => {
-            const name = await this.cache
-              .get(session.id, `image:${id}`, nameTtlMs, () => clients.glance.imageName(id))
-              .catch((error: unknown) => {
-                log.warn({ err: error, imageId: id }, 'image name unavailable');
-                return null;
-              });
-            return [id, name] as const;
-          }),
-        ),
-      ),
-    );
-    const networks = await networkIds;
+    const needsFlavors = servers.some((s) => !('original_name' in s.flavor));
+    const flavors = needsFlavors ? this.cache.get(session.id, 'flavors', nameTtlMs, () => clients.nova.flavors()) : undefined;
+    const [flavorList = [], imageName, networks] = await Promise.all([flavors, names, networkIds]);
+    const flavorById = new Map(flavorList.map((f) => [f.id, f]));
     return {
       viewer: clients.viewer,
-      flavor: (id) => flavors.find((f) => f.id === id),
-      imageName: (id) => names.get(id) ?? null,
+      flavor: (id) => flavorById.get(id),
+      imageName: (id) => imageName.get(id) ?? null,
       ...(networks && { networkId: (name: string) => networks.get(name) }),
       busy: (serverId) => this.busy(session.id, serverId),
     };
@@ -67,6 +53,30 @@ export class ServerViews {
   async summaries(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger, options?: ViewOptions): Promise<ServerSummary[]> {
     const ctx = await this.context(session, clients, servers, log, options);
     return servers.map((s) => toServerSummary(s, ctx));
+  }
+
+  /**
+   * Image names by id from the session's cache; the ids it lacks are named by one Glance list,
+   * then a show for each one that list leaves out (a hidden image, or one gone), so that a name
+   * is what a show would give. A failed lookup is not kept, and its names are null this once.
+   */
+  private async imageNames(session: Session, clients: SessionClients, servers: readonly NovaServer[], log: FastifyBaseLogger): Promise<Map<string, string | null>> {
+    const ids = [...new Set(servers.flatMap((s) => (s.image === '' ? [] : [s.image.id])))];
+    const lookups = this.cache.getMany<string | null>(session.id, 'image', ids, nameTtlMs, (missing) => {
+      const listed = clients.glance.imageNames(missing);
+      // Images a list leaves out are rare, but a page of deleted ones must not fire 100 shows at once.
+      const show = pLimit(4);
+      return new Map(missing.map((id) => [id, listed.then((names) => (names.has(id) ? (names.get(id) ?? null) : show(() => clients.glance.imageName(id))))]));
+    });
+    const names = await Promise.all(
+      lookups.map((lookup, i) =>
+        lookup.catch((error: unknown) => {
+          log.warn({ err: error, imageId: ids[i] }, 'image name unavailable');
+          return null;
+        }),
+      ),
+    );
+    return new Map(ids.map((id, i) => [id, names[i] ?? null]));
   }
 
   /**

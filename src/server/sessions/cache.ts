@@ -17,26 +17,50 @@ export class SessionCache {
   ) {}
 
   get<T>(sessionId: string, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const entries = this.entries(sessionId);
+    return (this.fresh(entries, key) ?? this.put(entries, key, ttlMs, load())) as Promise<T>;
+  }
+
+  /**
+   * `get` for several keys of one kind (`image:<id>`): `load` is called once, with the ids not
+   * cached, so that one upstream call can answer them all; it gives a promise for each of those
+   * ids. The answers are in the order of `ids`.
+   */
+  getMany<T>(sessionId: string, kind: string, ids: readonly string[], ttlMs: number, load: (missing: string[]) => ReadonlyMap<string, Promise<T>>): Promise<T>[] {
+    const entries = this.entries(sessionId);
+    const missing = ids.filter((id) => !this.fresh(entries, `${kind}:${id}`));
+    const loaded = missing.length > 0 ? load(missing) : undefined;
+    for (const id of missing) this.put(entries, `${kind}:${id}`, ttlMs, loaded?.get(id) ?? Promise.reject(new Error(`${kind} ${id} was not loaded`)));
+    return ids.map((id) => this.fresh(entries, `${kind}:${id}`) as Promise<T>);
+  }
+
+  forget(sessionId: string): void {
+    this.sessions.delete(sessionId);
+  }
+
+  /** The session's entries, moved to the newest end of the least-recently-used order. */
+  private entries(sessionId: string): Map<string, Entry> {
     let entries = this.sessions.get(sessionId);
     if (entries) {
-      // Re-insert to keep the map in least-recently-used order.
       this.sessions.delete(sessionId);
     } else {
       entries = new Map();
       if (this.sessions.size >= this.maxSessions) this.sessions.delete(this.sessions.keys().next().value as string);
     }
     this.sessions.set(sessionId, entries);
-
-    const hit = entries.get(key);
-    if (hit && hit.expires > this.now()) return hit.value as Promise<T>;
-    const value = load();
-    const cache = entries;
-    cache.set(key, { value, expires: this.now() + ttlMs });
-    value.catch(() => cache.delete(key));
-    return value;
+    return entries;
   }
 
-  forget(sessionId: string): void {
-    this.sessions.delete(sessionId);
+  private fresh(entries: Map<string, Entry>, key: string): Promise<unknown> | undefined {
+    const hit = entries.get(key);
+    return hit && hit.expires > this.now() ? hit.value : undefined;
+  }
+
+  private put(entries: Map<string, Entry>, key: string, ttlMs: number, value: Promise<unknown>): Promise<unknown> {
+    entries.set(key, { value, expires: this.now() + ttlMs });
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
+    return value;
   }
 }

@@ -138,6 +138,10 @@ describe('filters and sorting', () => {
   it('filters by name, status, owner, visibility, tags (all of them), id lists and custom properties', async () => {
     expect(await ids('name=snap-07')).toEqual([ownSnapshots[7]?.id]);
     expect(await ids(`id=in:${ownSnapshots[1]?.id},${ownSnapshots[2]?.id}`)).toEqual([ownSnapshots[1]?.id, ownSnapshots[2]?.id].sort());
+    // As the BFF names a page's images: every visibility and membership, hidden and foreign ones left out.
+    expect(await ids(`id=in:${sharedPending.id},${hidden.id},${foreign.id},${ownSnapshots[3]?.id}&visibility=all&member_status=all`)).toEqual(
+      [sharedPending.id, ownSnapshots[3]?.id].sort(),
+    );
     expect(await ids('visibility=private')).toEqual(ownSnapshots.map((i) => i.id).sort());
     expect(await ids('visibility=shared')).toEqual([sharedAccepted.id]);
     expect(await ids('visibility=shared&member_status=all')).toEqual([sharedAccepted.id, sharedPending.id].sort());
