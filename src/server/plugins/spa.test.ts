@@ -59,7 +59,11 @@ describe('the built SPA', () => {
     const page = await app.inject({ url: '/servers?q=web' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect(page.body).toMatch(/<meta property="csp-nonce" content="[0-9a-f]+" \/>/);
+    const nonce = /<meta property="csp-nonce" content="([0-9a-f]{32})" \/>/.exec(page.body)?.[1];
+    expect(page.headers['content-security-policy']).toContain(`style-src 'self' 'nonce-${nonce}';`);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self';");
+    const again = await app.inject({ url: '/servers' });
+    expect(again.headers['content-security-policy']).not.toContain(nonce);
 
     const missing = await app.inject({ url: '/assets/gone-000000.js', headers: { 'accept-encoding': 'br' } });
     expect(missing.statusCode).toBe(404);

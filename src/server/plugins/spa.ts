@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { isApiPath, sendNotFound } from './error-handler';
+import { styleNonce } from './security';
 
 /**
  * Serves the built SPA: hashed assets cached for good and sent compressed, and index.html for every other page GET so
@@ -35,9 +36,10 @@ export const spaPlugin = fp(async (app: FastifyInstance, opts: { root: string })
     const path = request.url.split('?')[0] ?? '';
     const isPage = request.method === 'GET' && !isApiPath(path) && !/\.[a-z0-9]+$/i.test(path);
     if (!index || !isPage) return sendNotFound(request, reply);
+    const nonce = styleNonce(request, reply);
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(index.replace('<head>', `<head>\n    <meta property="csp-nonce" content="${reply.cspNonce.style}" />`));
+      .send(index.replace('<head>', `<head>\n    <meta property="csp-nonce" content="${nonce}" />`));
   });
 });
