@@ -1,5 +1,3 @@
-import { createContext, useContext } from 'react';
-import { Link } from 'react-router';
 import type { ServerSummary } from '../../../domain/api';
 
 type Address = ServerSummary['addresses'][number]['addresses'][number] & { network: string };
@@ -40,22 +38,5 @@ export function FloatingMark() {
     <span className="shrink-0 rounded bg-violet-100 px-1 text-[0.65rem] font-semibold tracking-wide text-violet-800 uppercase dark:bg-violet-950 dark:text-violet-200">
       floating
     </span>
-  );
-}
-
-/**
- * Where a network's page is, given its id; the app provides it (from its paths table), since
- * features do not import each other. Without it, network names are plain text.
- */
-export const NetworkHrefContext = createContext<((networkId: string) => string) | undefined>(undefined);
-
-/** An address group's network: a link to the network when the BFF matched the name to one. */
-export function NetworkName({ group }: { group: Pick<ServerSummary['addresses'][number], 'network' | 'networkId'> }) {
-  const networkHref = useContext(NetworkHrefContext);
-  if (!group.networkId || !networkHref) return <>{group.network}</>;
-  return (
-    <Link to={networkHref(group.networkId)} className="text-indigo-700 hover:underline dark:text-indigo-300">
-      {group.network}
-    </Link>
   );
 }

@@ -14,9 +14,11 @@ import { cx } from '../../../lib/cx';
 import { isApiError } from '../../../lib/errors';
 import { formatMemory } from '../../../lib/format';
 import { consoleLines, serverConsoleQuery, serverQuery } from '../api/server-queries';
-import { ResizeDecision, ServerActionToolbar } from './action-controls';
+import { ResizeDecision } from './action-controls';
+import { ServerActionToolbar } from './action-toolbar';
 import { ActionLog } from './action-log';
-import { FloatingMark, NetworkName } from './server-addresses';
+import { NetworkName } from './network-name';
+import { FloatingMark } from './server-addresses';
 import { LockIcon, ServerStatusBadge, statusWords, taskWords } from './server-status';
 import { useActionFlow } from './use-action-flow';
 
