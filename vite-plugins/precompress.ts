@@ -8,10 +8,10 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /**
- * Writes a Brotli and a gzip copy beside each script, style sheet and SVG of the build, at the
- * strongest settings: done once here, the BFF (@fastify/static `preCompressed`) sends them to
- * any browser that accepts them with no work per request. index.html is left out: the BFF
- * rewrites it for every request (its CSP nonce).
+ * Writes a Brotli and a gzip copy beside each script, style sheet and SVG of the build, once, so
+ * that the BFF (@fastify/static `preCompressed`) sends them to any browser that accepts them with
+ * no work per request. Brotli at quality 10: within 2% of 11 in half the time. index.html is left
+ * out: the BFF rewrites it for every request (its CSP nonce).
  */
 export function precompress(): Plugin {
   let outDir = 'dist';
@@ -28,7 +28,7 @@ export function precompress(): Plugin {
           const path = join(outDir, name);
           const content = await readFile(path);
           await Promise.all([
-            writeFile(`${path}.br`, await brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } })),
+            writeFile(`${path}.br`, await brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 10 } })),
             writeFile(`${path}.gz`, await gz(content, { level: constants.Z_BEST_COMPRESSION })),
           ]);
         }),

@@ -1,5 +1,4 @@
-// The feature's data layer alone, for route loaders in the main chunk: no components come with it.
-export { defaultDirs, readListParams, toggleSort, writeListParams, type ServerListParams } from './list-params';
-export { mergeServerChanges } from './merge-server-changes';
-export { applyServerChanges, serverChangesQuery, serverConsoleQuery, serverKeys, serverQuery, serversListQuery } from './server-queries';
-export { computeOptionKeys, flavorsQuery, imagesQuery, limitsQuery } from './compute-options';
+// What the route loader in the main chunk needs of the feature's data layer; the pages import the
+// modules themselves, so that each chunk carries only what its page uses.
+export { readListParams } from './list-params';
+export { serversListQuery } from './server-queries';
