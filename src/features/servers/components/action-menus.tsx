@@ -6,7 +6,8 @@ import type { ServerSummary } from '../../../domain/api';
 import type { ActionId } from '../../../domain/compute';
 import { cx } from '../../../lib/cx';
 import { BulkMenuLabel, MoreIcon, menuButtonClass, type StartAction } from './menu-faces';
-import { actionGroups, actionLabel, actionState, worksInBulk } from './action-kinds';
+import { actionGroups, worksInBulk } from './action-groups';
+import { actionLabel, actionState } from './action-kinds';
 
 /** A list row's Radix menu, mounted open on the first press of its plain button (`RowActionsMenu`). */
 export function RowMenu({ server, onAction }: { server: ServerSummary; onAction: StartAction }) {

@@ -1,6 +1,7 @@
 import { GatedButton } from '../../../components/ui/gated-button';
 import type { ServerSummary } from '../../../domain/api';
-import { actionGroups, actionLabel, actionState } from './action-kinds';
+import { actionGroups } from './action-groups';
+import { actionLabel, actionState } from './action-kinds';
 import type { StartAction } from './menu-faces';
 
 /**
