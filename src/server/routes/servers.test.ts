@@ -89,6 +89,31 @@ describe('GET /api/servers', () => {
     }
   });
 
+  it('answers a page the browser already holds with a 304, and a changed one in full', async () => {
+    const get = (etag?: string) =>
+      stack.app.inject({ method: 'GET', url: '/api/servers', query: { limit: '5', sort: 'name' }, headers: { cookie, ...(etag && { 'if-none-match': etag }) } });
+    const first = await get();
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const again = await get(etag);
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+
+    const server = stack.simulator.cloud.compute.servers.get(serverListSchema.parse(first.json()).items[0]?.id ?? '');
+    if (!server) throw new Error('no server on the page');
+    const name = server.name;
+    server.name = `${name}-renamed`;
+    try {
+      const changed = await get(etag);
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+    } finally {
+      server.name = name;
+    }
+  });
+
   it('refuses a forged or foreign cursor in words', async () => {
     const res = await stack.app.inject({ method: 'GET', url: '/api/servers', query: { marker: 'not-a-cursor' }, headers: { cookie } });
     expect(res.statusCode).toBe(400);
