@@ -1,35 +1,20 @@
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { errorBodySchema, networkDetailSchema, networkListSchema, networkPortListSchema, type NetworkList, type NetworkPortList } from '../../domain/api';
 import { createClock } from '../core/clock';
 import { createCloud } from '../core/cloud';
 import type { Network } from '../core/network/model';
 import { projectIds } from '../core/seed';
-import { createBffHandlers, type BffHandlers } from './bff-handlers';
+import { base, csrf, listeningServer, signedInBff } from '../testing/msw-bff';
+import type { BffHandlers } from './bff-handlers';
 import { nameScanWindow } from './networks-handlers';
 
 const clock = createClock({ virtual: true });
-const server = setupServer();
+const server = listeningServer();
 let bff: BffHandlers;
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(async () => {
-  bff = createBffHandlers(createCloud({ clock, seed: { servers: 120, networks: 600 } }));
-  server.resetHandlers(...bff.handlers);
-  await signIn();
+  bff = await signedInBff(server, createCloud({ clock, seed: { servers: 120, networks: 600 } }));
 });
-afterAll(() => server.close());
-
-const base = 'http://stackdeck.test';
-
-async function signIn(): Promise<void> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'stackdeck' },
-    body: JSON.stringify({ username: 'demo', password: 'demo' }),
-  });
-  expect(response.status).toBe(200);
-}
 
 async function list(query: Record<string, string>): Promise<NetworkList> {
   const response = await fetch(`${base}/api/networks?${new URLSearchParams(query)}`);
@@ -105,9 +90,7 @@ describe('the networks msw handlers', () => {
   });
 
   it('scans names a bounded number of networks at a time, partial until the end', async () => {
-    bff = createBffHandlers(createCloud({ clock, seed: { servers: 10, networks: 1500, projects: 1 } }));
-    server.resetHandlers(...bff.handlers);
-    await signIn();
+    bff = await signedInBff(server, createCloud({ clock, seed: { servers: 10, networks: 1500, projects: 1 } }));
     expect(visible().length).toBeGreaterThan(nameScanWindow * 2);
     const { items, pages } = await all({ q: 'data-prod', limit: '100' });
     expect(pages.length).toBeGreaterThan(2);
@@ -163,7 +146,7 @@ describe('the networks msw handlers', () => {
   });
 
   it('answers 401 when signed out', async () => {
-    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { 'x-requested-with': 'stackdeck' } });
+    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: csrf });
     const response = await fetch(`${base}/api/networks`);
     expect(response.status).toBe(401);
   });

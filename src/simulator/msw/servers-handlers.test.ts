@@ -1,32 +1,17 @@
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { consoleOutputSchema, errorBodySchema, serverChangesSchema, serverDetailSchema, serverListSchema, type ServerList } from '../../domain/api';
 import { createClock } from '../core/clock';
 import { createCloud } from '../core/cloud';
-import { createBffHandlers, type BffHandlers } from './bff-handlers';
+import { base, csrf, listeningServer, signedInBff } from '../testing/msw-bff';
+import type { BffHandlers } from './bff-handlers';
 
 const clock = createClock({ virtual: true });
-const server = setupServer();
+const server = listeningServer();
 let bff: BffHandlers;
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(async () => {
-  bff = createBffHandlers(createCloud({ clock, seed: { servers: 400 } }));
-  server.resetHandlers(...bff.handlers);
-  await signIn();
+  bff = await signedInBff(server, createCloud({ clock, seed: { servers: 400 } }));
 });
-afterAll(() => server.close());
-
-const base = 'http://stackdeck.test';
-
-async function signIn(): Promise<void> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'stackdeck' },
-    body: JSON.stringify({ username: 'demo', password: 'demo' }),
-  });
-  expect(response.status).toBe(200);
-}
 
 async function list(query: Record<string, string>): Promise<ServerList> {
   const response = await fetch(`${base}/api/servers?${new URLSearchParams(query)}`);
@@ -116,7 +101,7 @@ describe('the servers msw handlers', () => {
   });
 
   it('answers 401 when signed out', async () => {
-    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { 'x-requested-with': 'stackdeck' } });
+    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: csrf });
     const response = await fetch(`${base}/api/servers`);
     expect(response.status).toBe(401);
     expect(errorBodySchema.parse(await response.json()).error.code).toBe('auth.unauthenticated');

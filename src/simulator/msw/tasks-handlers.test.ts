@@ -1,31 +1,19 @@
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { actionResponseSchema, errorBodySchema, flavorListSchema, imageListSchema, limitsSchema, serverDetailSchema, taskEventSchema, taskListSchema, type TaskEvent } from '../../domain/api';
 import { createClock } from '../core/clock';
 import { createCloud } from '../core/cloud';
 import type { Server } from '../core/compute/model';
 import { projectIds } from '../core/seed';
-import { createBffHandlers, type BffHandlers } from './bff-handlers';
+import { base, csrf, listeningServer, signedInBff } from '../testing/msw-bff';
+import type { BffHandlers } from './bff-handlers';
 
 const clock = createClock({ virtual: true });
-const server = setupServer();
+const server = listeningServer();
 let bff: BffHandlers;
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(async () => {
-  bff = createBffHandlers(createCloud({ clock }));
-  server.resetHandlers(...bff.handlers);
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...csrf },
-    body: JSON.stringify({ username: 'demo', password: 'demo' }),
-  });
-  expect(response.status).toBe(200);
+  bff = await signedInBff(server, createCloud({ clock }));
 });
-afterAll(() => server.close());
-
-const base = 'http://stackdeck.test';
-const csrf = { 'x-requested-with': 'stackdeck' };
 
 function demo(predicate: (s: Server) => boolean): Server {
   const found = [...bff.cloud.compute.servers.values()].find((s) => s.projectId === projectIds.demo && s.deletedAt === null && predicate(s));
