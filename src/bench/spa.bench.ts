@@ -45,7 +45,7 @@ export async function spaBench(): Promise<Figure[]> {
       { name: 'spa: JavaScript of the login route, gzip', value: round(sizes.login / 1024, 1), unit: 'KB', budget: 150 },
       { name: 'spa: JavaScript of the servers route (login included), gzip', value: round(sizes.servers / 1024, 1), unit: 'KB', budget: 150 },
       { name: 'spa: scroll to the end of 10 000 servers, total', value: round(scroll.totalMs / 1000, 1), unit: 's' },
-      { name: 'spa: scroll to the end, longest main-thread task', value: round(scroll.longestTaskMs, 0), unit: 'ms' },
+      { name: 'spa: scroll to the end, longest main-thread task over 50 ms (the Long Tasks API sees no shorter; 0: none)', value: round(scroll.longestTaskMs, 0), unit: 'ms' },
       { name: 'spa: scroll to the end, most rows in the DOM', value: scroll.maxRows, unit: 'rows', budget: 100 },
     ];
   } finally {
