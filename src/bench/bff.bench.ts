@@ -1,8 +1,6 @@
-import { Agent, request } from 'undici';
-import { buildApp } from '../server/app';
-import { loadConfig, simulatorCloudConfig } from '../server/plugins/config';
+import { request } from 'undici';
 import { startSimulatorProcess } from '../simulator/testing/simulator-process';
-import { type Figure, get, percentile, round, throughput, timeSequential } from './measure';
+import { type Figure, get, percentile, round, startSignedInBff, throughput, timeSequential } from './measure';
 
 /**
  * What the BFF adds to a list call (architecture.md budget: ≤ 1 ms median over calling Nova
@@ -12,28 +10,15 @@ export async function bffBench(): Promise<Figure[]> {
   // The cloud runs in its own process, as a real one would, so its work is not billed to the BFF.
   const simulator = await startSimulatorProcess(['--servers', '10000', '--networks', '2000']);
   const authUrl = simulator.environments[0]?.OS_AUTH_URL ?? '';
-  const config = loadConfig({ LOG_LEVEL: 'warn', STACKDECK_STATIC_DIR: '/nonexistent', STACKDECK_LOGIN_RATE_LIMIT: '1000' });
-  config.clouds.push(simulatorCloudConfig(authUrl));
-  const app = await buildApp({ config });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const dispatcher = new Agent({ connections: 64 });
+  const bff = await startSignedInBff(authUrl, 64);
   try {
-    const login = await request(`${base}/api/auth/login`, {
-      method: 'POST',
-      dispatcher,
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'stackdeck' },
-      body: JSON.stringify({ username: 'demo', password: 'demo' }),
-    });
-    await login.body.dump();
-    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-
     const { token, compute } = await directToken(authUrl);
     const direct = () =>
-      get(`${compute}/servers/detail?limit=50&sort_key=created_at&sort_dir=desc`, dispatcher, {
+      get(`${compute}/servers/detail?limit=50&sort_key=created_at&sort_dir=desc`, bff.dispatcher, {
         'x-auth-token': token,
         'openstack-api-version': 'compute 2.100',
       });
-    const viaBff = () => get(`${base}/api/servers?limit=50`, dispatcher, { cookie });
+    const viaBff = () => get(`${bff.base}/api/servers?limit=50`, bff.dispatcher, { cookie: bff.cookie });
 
     const directMs = percentile(await timeSequential(200, direct), 50);
     const bffMs = percentile(await timeSequential(200, viaBff), 50);
@@ -45,8 +30,7 @@ export async function bffBench(): Promise<Figure[]> {
       { name: 'bff: list calls per second, 50 connections', value: round(rps, 0), unit: 'req/s', higherIsBetter: true },
     ];
   } finally {
-    await dispatcher.close();
-    await app.close();
+    await bff.close();
     await simulator.stop();
   }
 }

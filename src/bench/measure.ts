@@ -1,4 +1,7 @@
-import { type Agent, request } from 'undici';
+import { Agent, request } from 'undici';
+import { buildApp } from '../server/app';
+import { loadConfig, simulatorCloudConfig } from '../server/plugins/config';
+
 /** The figures a benchmark reports; `npm run bench` writes them all to reports/bench.json. */
 export interface Figure {
   name: string;
@@ -63,4 +66,42 @@ export async function get(url: string, dispatcher: Agent, headers: Record<string
   const res = await request(url, { dispatcher, headers });
   if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   await res.body.dump();
+}
+
+export interface SignedInBff {
+  base: string;
+  /** The session cookie, to send as `cookie` on each call. */
+  cookie: string;
+  dispatcher: Agent;
+  close(): Promise<void>;
+}
+
+/**
+ * The BFF on loopback over the cloud at `authUrl`, demo signed in through its API. No static
+ * directory: these benchmarks call the API only, so they need no build. The login limit is raised
+ * because every benchmark signs in again.
+ */
+export async function startSignedInBff(authUrl: string, connections: number): Promise<SignedInBff> {
+  const config = loadConfig({ LOG_LEVEL: 'warn', STACKDECK_STATIC_DIR: '/nonexistent', STACKDECK_LOGIN_RATE_LIMIT: '1000' });
+  config.clouds.push(simulatorCloudConfig(authUrl));
+  const app = await buildApp({ config });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const dispatcher = new Agent({ connections });
+  const login = await request(`${base}/api/auth/login`, {
+    method: 'POST',
+    dispatcher,
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'stackdeck' },
+    body: JSON.stringify({ username: 'demo', password: 'demo' }),
+  });
+  await login.body.dump();
+  const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  return {
+    base,
+    cookie,
+    dispatcher,
+    close: async () => {
+      await dispatcher.close();
+      await app.close();
+    },
+  };
 }

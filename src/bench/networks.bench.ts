@@ -1,11 +1,9 @@
-import { Agent, request } from 'undici';
-import { buildApp } from '../server/app';
+import { type Agent, request } from 'undici';
 import { summaryFields } from '../server/networks/list';
-import { loadConfig, simulatorCloudConfig } from '../server/plugins/config';
 import { startSimulator } from '../simulator';
 import { demoUser, issueToken, passwordAuth } from '../simulator/testing/keystone-client';
 import { startSimulatorProcess } from '../simulator/testing/simulator-process';
-import { type Figure, get, percentile, round, timeSequential } from './measure';
+import { type Figure, get, percentile, round, startSignedInBff, timeSequential } from './measure';
 
 const pageSize = 50;
 /** Pages averaged for the byte counts: the first ten of the list. */
@@ -26,38 +24,6 @@ const fieldsQuery = summaryFields({ projectId: true, externalNetworks: true })
   .map((f) => `&fields=${encodeURIComponent(f)}`)
   .join('');
 
-interface Bff {
-  base: string;
-  cookie: string;
-  dispatcher: Agent;
-  close(): Promise<void>;
-}
-
-async function startBff(authUrl: string): Promise<Bff> {
-  const config = loadConfig({ LOG_LEVEL: 'warn', STACKDECK_STATIC_DIR: '/nonexistent', STACKDECK_LOGIN_RATE_LIMIT: '1000' });
-  config.clouds.push(simulatorCloudConfig(authUrl));
-  const app = await buildApp({ config });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const dispatcher = new Agent({ connections: 8 });
-  const login = await request(`${base}/api/auth/login`, {
-    method: 'POST',
-    dispatcher,
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'stackdeck' },
-    body: JSON.stringify({ username: 'demo', password: 'demo' }),
-  });
-  await login.body.dump();
-  const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-  return {
-    base,
-    cookie,
-    dispatcher,
-    close: async () => {
-      await dispatcher.close();
-      await app.close();
-    },
-  };
-}
-
 /** Demo's token and Neutron's URL (with `/v2.0`) from its catalog, as the BFF finds it. */
 async function neutronAccess(authUrl: string): Promise<{ token: string; neutron: string }> {
   const { id, token } = await issueToken(authUrl, passwordAuth(demoUser, { project: { name: 'demo', domain: { name: 'Default' } } }));
@@ -75,7 +41,7 @@ async function neutronGet(url: string, token: string, dispatcher: Agent): Promis
 /** Byte counts need the request journal, so this cloud runs in-process. */
 async function bytesFigures(): Promise<Figure[]> {
   const simulator = await startSimulator({ seed: { servers: 2_000, networks: 2_000 } });
-  const bff = await startBff(simulator.authUrl);
+  const bff = await startSignedInBff(simulator.authUrl, 8);
   try {
     const { token, neutron } = await neutronAccess(simulator.authUrl);
     const pageBytes = async (extra: string): Promise<number> => {
@@ -120,7 +86,7 @@ async function bytesFigures(): Promise<Figure[]> {
 async function timeFigures(): Promise<Figure[]> {
   const simulator = await startSimulatorProcess(['--servers', '2000', '--networks', '2000']);
   const authUrl = simulator.environments[0]?.OS_AUTH_URL ?? '';
-  const bff = await startBff(authUrl);
+  const bff = await startSignedInBff(authUrl, 8);
   try {
     const { token, neutron } = await neutronAccess(authUrl);
     const bffMs = await timeSequential(samples, () => get(`${bff.base}/api/networks?limit=${pageSize}`, bff.dispatcher, { cookie: bff.cookie }));
