@@ -1,24 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
+import { demoServers, showcase } from '../../lib/testing/demo-servers';
 import { bff, resetBff, server } from '../../lib/testing/msw-server';
 import { createClock, type VirtualClock } from '../../simulator/core/clock';
 import { createCloud } from '../../simulator/core/cloud';
 import type { Server } from '../../simulator/core/compute/model';
-import { projectIds } from '../../simulator/core/seed';
 import { currentUrl, renderApp, signIn } from '../testing/render-app';
-
-/** The demo project's live servers, newest first (the list's order). */
-function demoServers(): Server[] {
-  return [...bff().cloud.compute.servers.values()]
-    .filter((s) => s.projectId === projectIds.demo && s.deletedAt === null)
-    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
-}
-
-/** The first showcase servers of the demo project, in the seed's order (stopped, error ×2, verify-resize, rescued, …). */
-function showcase(): Server[] {
-  return [...bff().cloud.compute.servers.values()].filter((s) => s.projectId === projectIds.demo).slice(0, 9);
-}
 
 function runningServer(skip: Server[] = []): Server {
   const found = demoServers().find((s) => s.vmState === 'active' && s.taskState === null && !s.locked && s.launchedAt !== null && s.host !== null && !skip.includes(s));
@@ -148,7 +136,7 @@ describe('server actions', () => {
     expect(submit).toHaveAccessibleDescription('Pick a new flavor first.');
     await user.click(within(group).getByRole('radio', { name: /^m1\.large/ }));
     const changes = within(dialog).getByRole('region', { name: 'What changes' });
-    const usage = [...bff().cloud.compute.servers.values()].filter((s) => s.projectId === projectIds.demo && s.deletedAt === null).reduce((sum, s) => sum + (flavors.get(s.flavorId)?.vcpus ?? 0), 0);
+    const usage = demoServers().reduce((sum, s) => sum + (flavors.get(s.flavorId)?.vcpus ?? 0), 0);
     const max = bff().cloud.compute.quota.cores;
     expect(changes).toHaveTextContent(`vCPUs2 → 4(uses 2 more vCPUs — ${max - usage} of ${max} left)`);
     expect(changes).toHaveTextContent(/RAM4 GB → 8 GB\(uses 4 GB more RAM — [\d.]+ GB of [\d.]+ GB left\)/);

@@ -1,15 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { showcase } from '../../lib/testing/demo-servers';
 import { bff, server } from '../../lib/testing/msw-server';
 import type { Server } from '../../simulator/core/compute/model';
 import { projectIds } from '../../simulator/core/seed';
 import { currentUrl, renderApp, signIn } from '../testing/render-app';
-
-/** The demo project's showcase servers, in the seed's order (stopped, error ×2, verify-resize, …). */
-function showcase(): Server[] {
-  return [...bff().cloud.compute.servers.values()].filter((s) => s.projectId === projectIds.demo).slice(0, 9);
-}
 
 async function openDetail(id: string, query = '') {
   const app = renderApp(`/servers/${id}${query}`);

@@ -2,23 +2,11 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { serverListSchema, type ServerList } from '../../domain/api';
+import { demoServers, showcase } from '../../lib/testing/demo-servers';
 import { bff, resetBff, server } from '../../lib/testing/msw-server';
 import { createCloud } from '../../simulator/core/cloud';
 import type { Server } from '../../simulator/core/compute/model';
-import { projectIds } from '../../simulator/core/seed';
 import { currentUrl, renderApp, signIn } from '../testing/render-app';
-
-/** The demo project's live servers, newest first (the list's default order). */
-function demoServers(): Server[] {
-  return [...bff().cloud.compute.servers.values()]
-    .filter((s) => s.projectId === projectIds.demo && s.deletedAt === null)
-    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
-}
-
-/** The first showcase servers of the demo project, in the seed's order. */
-function showcase(): Server[] {
-  return [...bff().cloud.compute.servers.values()].filter((s) => s.projectId === projectIds.demo).slice(0, 9);
-}
 
 async function openServers(path = '/servers') {
   const app = renderApp(path);
