@@ -5,7 +5,7 @@ import { bff, resetBff, server } from '../../lib/testing/msw-server';
 import { createCloud } from '../../simulator/core/cloud';
 import type { Network, Subnet } from '../../simulator/core/network/model';
 import { projectIds } from '../../simulator/core/seed';
-import { currentUrl, renderApp, signIn } from '../testing/render-app';
+import { currentUrl, openGrid, renderApp, signIn } from '../testing/render-app';
 
 /** What a demo member may see, in the list's default order (name, ties by id). */
 function visibleNetworks(): Network[] {
@@ -16,12 +16,7 @@ function visibleNetworks(): Network[] {
 
 const subnetsOf = (network: Network): Subnet[] => [...bff().cloud.network.subnets.values()].filter((s) => s.networkId === network.id);
 
-async function openNetworks(path = '/networks') {
-  const app = renderApp(path);
-  await signIn(app.user);
-  const grid = await screen.findByRole('grid', { name: 'Networks' });
-  return { ...app, grid };
-}
+const openNetworks = (path = '/networks') => openGrid(path, 'Networks');
 
 const dataRows = (grid: HTMLElement) => within(grid).getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
 const rowNames = (grid: HTMLElement) => dataRows(grid).map((row) => within(row).getAllByRole('gridcell')[0]?.textContent ?? '');

@@ -6,7 +6,7 @@ import { bff, resetBff, server } from '../../lib/testing/msw-server';
 import { createClock, type VirtualClock } from '../../simulator/core/clock';
 import { createCloud } from '../../simulator/core/cloud';
 import type { Server } from '../../simulator/core/compute/model';
-import { currentUrl, renderApp, signIn } from '../testing/render-app';
+import { currentUrl, openGrid, renderApp, signIn } from '../testing/render-app';
 
 function runningServer(skip: Server[] = []): Server {
   const found = demoServers().find((s) => s.vmState === 'active' && s.taskState === null && !s.locked && s.launchedAt !== null && s.host !== null && !skip.includes(s));
@@ -27,12 +27,7 @@ async function openDetail(target: Server) {
   return app;
 }
 
-async function openList(path = '/servers') {
-  const app = renderApp(path);
-  await signIn(app.user);
-  const grid = await screen.findByRole('grid', { name: 'Servers' });
-  return { ...app, grid };
-}
+const openList = (path = '/servers') => openGrid(path, 'Servers');
 
 const rowOf = (grid: HTMLElement, name: string) => {
   const link = within(grid).getByRole('link', { name });

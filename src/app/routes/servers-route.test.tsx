@@ -6,14 +6,9 @@ import { demoServers, showcase } from '../../lib/testing/demo-servers';
 import { bff, resetBff, server } from '../../lib/testing/msw-server';
 import { createCloud } from '../../simulator/core/cloud';
 import type { Server } from '../../simulator/core/compute/model';
-import { currentUrl, renderApp, signIn } from '../testing/render-app';
+import { currentUrl, openGrid, renderApp, signIn } from '../testing/render-app';
 
-async function openServers(path = '/servers') {
-  const app = renderApp(path);
-  await signIn(app.user);
-  const grid = await screen.findByRole('grid', { name: 'Servers' });
-  return { ...app, grid };
-}
+const openServers = (path = '/servers') => openGrid(path, 'Servers');
 
 const dataRows = (grid: HTMLElement) => within(grid).getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
 /** A row's cell under a column header (the first column holds the row's checkbox). */

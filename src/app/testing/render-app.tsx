@@ -15,6 +15,14 @@ export function renderApp(initialPath = '/') {
   return { ...view, ...app, user };
 }
 
+/** Renders `path`, signs demo in and waits for the list's grid, named as its page names it. */
+export async function openGrid(path: string, name: string) {
+  const app = renderApp(path);
+  await signIn(app.user);
+  const grid = await screen.findByRole('grid', { name });
+  return { ...app, grid };
+}
+
 export function currentUrl(router: DataRouter): string {
   const { pathname, search } = router.state.location;
   return `${pathname}${search}`;
