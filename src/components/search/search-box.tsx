@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { cx } from '../../lib/cx';
 import { fieldClass } from '../form/text-field';
+import { CloseIcon } from '../ui/close-icon';
 import { Spinner } from '../ui/spinner';
 
 export interface SearchBoxProps {
@@ -71,9 +72,7 @@ export function SearchBox({ label, placeholder, value, onChange, busy = false, s
               }}
               className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800 dark:hover:text-white"
             >
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
-                <path fill="currentColor" d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4z" />
-              </svg>
+              <CloseIcon className="size-4" />
             </button>
           ) : slashShortcut ? (
             <kbd aria-hidden="true" className="rounded border border-slate-300 px-1.5 font-mono text-xs text-slate-500 dark:border-slate-600">

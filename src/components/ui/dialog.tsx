@@ -1,6 +1,7 @@
 import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { useRef, type ReactNode } from 'react';
 import { cx } from '../../lib/cx';
+import { CloseIcon } from './close-icon';
 
 export interface DialogProps {
   open: boolean;
@@ -69,9 +70,7 @@ export function Dialog({ open, onOpenChange, title, description, children, layou
               aria-label="Close"
               className="-mr-2 inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800 dark:hover:text-white"
             >
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5">
-                <path fill="currentColor" d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4z" />
-              </svg>
+              <CloseIcon className="size-5" />
             </DialogPrimitive.Close>
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto px-6 py-5">{children}</div>

@@ -2,6 +2,7 @@ import * as ToastPrimitive from '@radix-ui/react-toast';
 import { Link } from 'react-router';
 import { cx } from '../../lib/cx';
 import { useToasts, type ToastMessage } from '../../lib/toasts';
+import { CloseIcon } from './close-icon';
 
 const tones: Record<ToastMessage['tone'], string> = {
   success: 'border-emerald-300 dark:border-emerald-800',
@@ -56,9 +57,7 @@ export function Toaster() {
             aria-label="Dismiss"
             className="absolute top-2 right-2 inline-flex size-7 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800"
           >
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
-              <path fill="currentColor" d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4z" />
-            </svg>
+            <CloseIcon className="size-4" />
           </ToastPrimitive.Close>
         </ToastPrimitive.Root>
       ))}
