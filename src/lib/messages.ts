@@ -49,6 +49,8 @@ const catalogue: Record<ApiErrorCode, Wording> = {
     typeof p.project === 'string'
       ? `The project “${p.project}” does not exist, or you have no role in it.`
       : 'That project does not exist, or you have no role in it.',
+  // The BFF's message names the regions the cloud has.
+  'auth.region_unavailable': () => undefined,
   'request.invalid': (_p, error) => error.message || 'Some of the values sent are not valid.',
   'request.malformed': 'Stackdeck sent a request the server could not read. Reload the page and try again.',
   'request.too_large': 'The request is too large.',

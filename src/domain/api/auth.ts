@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { ErrorBody } from './errors';
 
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 
@@ -17,10 +18,23 @@ export const passwordLoginSchema = z.object({
 export const loginRequestSchema = passwordLoginSchema;
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
-/** Moves the session to another project of the user's, by name or id. */
-/** Another of the user's projects, by id (a name is taken too, as at sign-in). */
-export const switchProjectRequestSchema = z.object({ projectId: name });
-export type SwitchProjectRequest = z.input<typeof switchProjectRequestSchema>;
+/**
+ * A new scope for the session: another of the user's projects, by id (a name is taken too, as at
+ * sign-in), another of the cloud's regions, or both at once; at least one of them.
+ */
+export const scopeRequestSchema = z.object({ projectId: z.optional(name), region: z.optional(name) }).check(
+  z.refine((scope) => scope.projectId !== undefined || scope.region !== undefined, { message: 'Give a projectId, a region or both.' }),
+);
+export type ScopeRequest = z.input<typeof scopeRequestSchema>;
+
+/**
+ * The refusal of a region the session's catalog does not list, naming those it does: in the same
+ * words from the BFF and from its stand-in.
+ */
+export function regionUnavailable(region: string, regions: readonly string[]): ErrorBody['error'] {
+  const known = regions.length > 0 ? `its regions are ${new Intl.ListFormat('en').format(regions)}` : 'its catalog names none';
+  return { code: 'auth.region_unavailable', message: `This cloud has no region “${region}”: ${known}.`, params: { region, regions: regions.join(', ') } };
+}
 
 const ref = z.object({ id: z.string(), name: z.string() });
 

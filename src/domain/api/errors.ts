@@ -12,6 +12,7 @@ export const errorCodes = [
   'auth.rate_limited',
   'auth.no_projects',
   'auth.project_unavailable',
+  'auth.region_unavailable',
   'request.invalid',
   'request.malformed',
   'request.too_large',

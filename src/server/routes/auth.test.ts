@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, sessionSummarySchema } from '../../domain/api';
-import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
+import { csrf, serveComputeInRegion, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -20,6 +20,12 @@ async function signedIn(username = 'demo', password = username, extra: object = 
 function errorOf(res: { json(): unknown }) {
   return errorBodySchema.parse(res.json()).error;
 }
+
+const switchTo = (cookie: string | undefined, body: unknown, headers: Record<string, string> = csrf) =>
+  stack.app.inject({ method: 'POST', url: '/api/auth/scope', headers: { ...headers, ...(cookie && { cookie }) }, payload: body as object });
+const tokenOf = async (cookie: string) => (await stack.app.sessions.get(cookie.split('=')[1] ?? ''))?.token ?? '';
+const isRevoked = (token: string) =>
+  [...stack.simulator.cloud.store.tokens.entries()].some(([id, record]) => (id === token || record.id === token) && record.revoked);
 
 describe('POST /api/auth/login', () => {
   it('signs in to the default project and sets a safe session cookie', async () => {
@@ -152,11 +158,6 @@ describe('session', () => {
 });
 
 describe('POST /api/auth/scope', () => {
-  const switchTo = (cookie: string | undefined, body: unknown, headers: Record<string, string> = csrf) =>
-    stack.app.inject({ method: 'POST', url: '/api/auth/scope', headers: { ...headers, ...(cookie && { cookie }) }, payload: body as object });
-  const tokenOf = async (cookie: string) => (await stack.app.sessions.get(cookie.split('=')[1] ?? ''))?.token ?? '';
-  const isRevoked = (token: string) =>
-    [...stack.simulator.cloud.store.tokens.entries()].some(([id, record]) => (id === token || record.id === token) && record.revoked);
 
   it('switches the session to another project by name, with a new session id, revoking the old token', async () => {
     const { cookie } = await signedIn();
@@ -228,5 +229,105 @@ describe('POST /api/auth/scope', () => {
     const res = await switchTo(cookie, { projectId: 'demo-staging' }, {});
     expect(res.statusCode).toBe(403);
     expect(errorOf(res).code).toBe('auth.csrf');
+  });
+});
+
+describe('POST /api/auth/scope with a region', () => {
+  let regionTwo: Awaited<ReturnType<typeof serveComputeInRegion>>;
+  beforeAll(async () => {
+    regionTwo = await serveComputeInRegion(stack.simulator, 'RegionTwo');
+  });
+  afterAll(() => regionTwo.close());
+
+  const get = (url: string, cookie: string) => stack.app.inject({ method: 'GET', url, headers: { cookie } });
+  /** The Nova calls of each region's endpoint made while `run` runs. */
+  async function novaCalls(run: () => Promise<unknown>) {
+    stack.simulator.requests.clear();
+    const from = regionTwo.received.length;
+    await run();
+    return {
+      one: stack.simulator.requests.of('compute').map((e) => `${e.method} ${e.url}`),
+      two: regionTwo.received.slice(from),
+    };
+  }
+
+  it('signs in to the configured region, listing every region of the catalog', async () => {
+    const { summary } = await signedIn();
+    expect(summary).toMatchObject({ region: 'RegionOne', regions: ['RegionOne', 'RegionTwo'] });
+  });
+
+  it('switches region with the same token and a new session id, and later calls go to that region’s endpoints', async () => {
+    const { cookie, summary: before } = await signedIn();
+    const token = await tokenOf(cookie);
+
+    const res = await switchTo(cookie, { region: 'RegionTwo' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const summary = sessionSummarySchema.parse(res.json());
+    expect(summary).toEqual({ ...before, region: 'RegionTwo' });
+    const next = sessionCookieFrom(res.headers['set-cookie']);
+    expect(next).not.toBe(cookie);
+    expect((await get('/api/auth/session', cookie)).statusCode).toBe(401);
+    expect(sessionSummarySchema.parse((await get('/api/auth/session', next)).json())).toEqual(summary);
+    expect(await tokenOf(next)).toBe(token);
+    expect(isRevoked(token)).toBe(false);
+
+    const inTwo = await novaCalls(async () => expect((await get('/api/servers', next)).statusCode).toBe(200));
+    expect(inTwo.one).toEqual([]);
+    expect(inTwo.two).toContainEqual(expect.stringMatching(/^GET \/v2\.1\/servers\/detail/));
+
+    const back = sessionCookieFrom((await switchTo(next, { region: 'RegionOne' })).headers['set-cookie']);
+    const inOne = await novaCalls(async () => expect((await get('/api/servers', back)).statusCode).toBe(200));
+    expect(inOne.two).toEqual([]);
+    expect(inOne.one).toContainEqual(expect.stringMatching(/^GET \/v2\.1\/servers\/detail/));
+  });
+
+  it('leaves the old region’s cached flavors behind', async () => {
+    const { cookie } = await signedIn();
+    expect((await get('/api/flavors', cookie)).statusCode).toBe(200);
+    const next = sessionCookieFrom((await switchTo(cookie, { region: 'RegionTwo' })).headers['set-cookie']);
+    const calls = await novaCalls(async () => expect((await get('/api/flavors', next)).statusCode).toBe(200));
+    expect(calls.two).toContainEqual(expect.stringMatching(/^GET \/v2\.1\/flavors/));
+  });
+
+  it('switches project and region together, and a later project switch keeps the region', async () => {
+    const { cookie } = await signedIn();
+    const token = await tokenOf(cookie);
+    const res = await switchTo(cookie, { projectId: 'demo-staging', region: 'RegionTwo' });
+    expect(res.statusCode).toBe(200);
+    expect(sessionSummarySchema.parse(res.json())).toMatchObject({ project: { name: 'demo-staging' }, region: 'RegionTwo' });
+    expect(isRevoked(token)).toBe(true);
+
+    const again = await switchTo(sessionCookieFrom(res.headers['set-cookie']), { projectId: 'demo' });
+    expect(sessionSummarySchema.parse(again.json())).toMatchObject({ project: { name: 'demo' }, region: 'RegionTwo' });
+  });
+
+  it('refuses a region the cloud does not have, in words naming those it has, before any token is issued', async () => {
+    const { cookie } = await signedIn();
+    const tokens = stack.simulator.cloud.store.tokens.size;
+    for (const body of [{ region: 'RegionThree' }, { projectId: 'demo-staging', region: 'RegionThree' }]) {
+      const res = await switchTo(cookie, body);
+      expect(res.statusCode).toBe(400);
+      expect(errorOf(res)).toMatchObject({
+        code: 'auth.region_unavailable',
+        message: 'This cloud has no region “RegionThree”: its regions are RegionOne and RegionTwo.',
+        params: { region: 'RegionThree', regions: 'RegionOne, RegionTwo' },
+      });
+    }
+    expect(stack.simulator.cloud.store.tokens.size).toBe(tokens);
+    const session = sessionSummarySchema.parse((await get('/api/auth/session', cookie)).json());
+    expect(session).toMatchObject({ project: { name: 'demo' }, region: 'RegionOne' });
+  });
+
+  it('answers 400 to an empty region, 401 without a session, and 403 without the CSRF header', async () => {
+    const { cookie } = await signedIn();
+    expect(errorOf(await switchTo(cookie, { region: '' })).code).toBe('request.invalid');
+    const anonymous = await switchTo(undefined, { region: 'RegionTwo' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(errorOf(anonymous).code).toBe('auth.unauthenticated');
+    const forged = await switchTo(cookie, { region: 'RegionTwo' }, {});
+    expect(forged.statusCode).toBe(403);
+    expect(errorOf(forged).code).toBe('auth.csrf');
+    expect(sessionSummarySchema.parse((await get('/api/auth/session', cookie)).json()).region).toBe('RegionOne');
   });
 });

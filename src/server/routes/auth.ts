@@ -1,11 +1,11 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { apiPaths, cloudsResponseSchema, loginRequestSchema, type SessionSummary, switchProjectRequestSchema } from '../../domain/api';
+import { apiPaths, cloudsResponseSchema, loginRequestSchema, scopeRequestSchema, type SessionSummary } from '../../domain/api';
 import { isReadOnly } from '../../domain/identity';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
 import { clearSessionCookie, requireSession, sessionCookie, setSessionCookie } from '../plugins/session';
-import { revokeQuietly, signIn, switchProject } from '../sessions/sign-in';
+import { revokeQuietly, rescopeSession, signIn } from '../sessions/sign-in';
 import type { Session } from '../sessions/store';
 import { parseInput } from '../validation';
 
@@ -14,7 +14,7 @@ export interface AuthRoutesOptions {
   loginRateLimit: number;
   /** Lets what a session owns (its tasks, its caches) go with it. */
   onSessionEnd: (sessionId: string) => void;
-  /** A project switch replaced the session `from` by `to`: what it owns goes along or goes. */
+  /** A scope change (project, region) replaced the session `from` by `to`: what it owns goes along or goes. */
   onSessionMove: (from: string, to: Session) => void;
 }
 
@@ -76,19 +76,23 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
   app.get(apiPaths.session, { preHandler: requireSession }, async (request) => summary(request.session));
 
   app.post(apiPaths.scope, { preHandler: requireSession }, async (request, reply) => {
-    const input = parseInput(switchProjectRequestSchema, request.body);
+    const input = parseInput(scopeRequestSchema, request.body);
     const previous = request.session;
     const cloud = clouds.get(previous.cloudId);
     if (!cloud) throw new AppError(401, 'auth.session_expired', 'Your session has ended. Sign in again.');
 
-    const session = await switchProject(cloud, previous, input.projectId, request.log);
-    // A new id, as at sign-in; the replaced token is revoked so only the session's token stays valid.
+    const session = await rescopeSession(cloud, previous, input, request.log);
+    // A new id, as at sign-in, so what the old one owns (caches of its project and region) stays
+    // behind; a replaced token is revoked so only the session's token stays valid.
     await app.sessions.set(session);
     await app.sessions.delete(previous.id);
     onSessionMove(previous.id, session);
-    await revokeQuietly(cloud, previous.token, request.log);
+    if (session.token !== previous.token) await revokeQuietly(cloud, previous.token, request.log);
     setSessionCookie(request, reply, session);
-    request.log.info({ user: session.user.name, from: previous.project.name, project: session.project.name }, 'switched project');
+    request.log.info(
+      { user: session.user.name, from: { project: previous.project.name, region: previous.region }, project: session.project.name, region: session.region },
+      'switched scope',
+    );
     return summary(session);
   });
 

@@ -5,7 +5,8 @@ interface Entry {
 
 /**
  * Small per-session caches (flavors, image names): one session's names are not another's, since
- * visibility differs by project. Concurrent loads of one key share one upstream call; a failed
+ * visibility differs by project and each region has its own services. A project or region switch
+ * makes a new session (routes/auth.ts), so nothing cached crosses either. Concurrent loads of one key share one upstream call; a failed
  * load is not kept. Bounded, oldest session first out.
  */
 export class SessionCache {

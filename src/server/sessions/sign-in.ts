@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { LoginRequest } from '../../domain/api';
+import { type LoginRequest, regionUnavailable, type ScopeRequest } from '../../domain/api';
 import { catalogRegions } from '../../domain/identity';
 import { AppError } from '../errors';
 import { passwordAuth, tokenAuth } from '../openstack/auth/plugins';
@@ -40,20 +40,32 @@ export async function signIn(cloud: CloudRuntime, creds: Credentials, log: Fasti
 }
 
 /**
- * Moves a signed-in session to another of the user's projects (by name or id): its token is
- * rescoped with the token method, exactly as sign-in does, and the project list is read afresh.
- * The new session has a new id; the caller stores it and revokes the token it replaces.
+ * Moves a signed-in session to another scope: another of the user's projects (by name or id),
+ * another of the catalog's regions, or both. The new session has a new id, as at sign-in; the
+ * caller stores it and revokes the token it replaces when that changed.
  */
-export async function switchProject(cloud: CloudRuntime, session: Session, wanted: string, log: FastifyBaseLogger): Promise<Session> {
+export async function rescopeSession(cloud: CloudRuntime, session: Session, scope: ScopeRequest, log: FastifyBaseLogger): Promise<Session> {
+  // Checked first, so a mistyped region costs no token.
+  const region = scope.region === undefined ? session.region : catalogRegion(session.regions, scope.region);
+  if (scope.projectId === undefined) {
+    // The same token and catalog: only the endpoints picked from it change (ServiceClient).
+    return { ...session, id: newSessionId(), region };
+  }
   const projects = await cloud.keystone.projects(session.token, log);
-  const target = pickProject(projects, wanted, undefined);
+  const target = pickProject(projects, scope.projectId, undefined);
   const scoped = await rescope(cloud, session.token, target, log);
   try {
-    return toSession(cloud, scoped, projects);
+    return toSession(cloud, scoped, projects, region);
   } catch (error) {
     await revokeQuietly(cloud, scoped.token, log);
     throw error;
   }
+}
+
+function catalogRegion(regions: readonly string[], wanted: string): string {
+  if (regions.includes(wanted)) return wanted;
+  const { code, message, params } = regionUnavailable(wanted, regions);
+  throw new AppError(400, code, message, { params });
 }
 
 /** A token for the same user scoped to `target`, got with the token method. */
@@ -72,14 +84,18 @@ function pickProject(projects: Session['projects'], wanted: string | undefined, 
   return projects.find((p) => p.id === defaultId) ?? (projects[0] as Session['projects'][number]);
 }
 
-function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['projects']): Session {
+/**
+ * The session's region is `region` when the catalog has it (after a project switch, endpoint
+ * filtering may leave it out of the new project's), else the configured one, else the first.
+ */
+function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['projects'], region = cloud.config.region): Session {
   const { body } = issued;
   if (!body.project) throw new AppError(502, 'upstream.bad_response', 'Keystone returned a token without a project.');
   const catalog = body.catalog ?? [];
   const regions = catalogRegions(catalog);
-  const wantedRegion = cloud.config.region;
+  const fallbackRegion = cloud.config.region;
   return {
-    id: randomBytes(32).toString('base64url'),
+    id: newSessionId(),
     cloudId: cloud.config.id,
     token: issued.token,
     expiresAt: new Date(Date.parse(body.expires_at)).toISOString(),
@@ -87,10 +103,14 @@ function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['
     project: { id: body.project.id, name: body.project.name },
     roles: (body.roles ?? []).map((r) => r.name).sort(),
     catalog,
-    region: wantedRegion && regions.includes(wantedRegion) ? wantedRegion : (regions[0] ?? wantedRegion ?? ''),
+    region: [region, fallbackRegion].find((r) => r !== undefined && regions.includes(r)) ?? regions[0] ?? fallbackRegion ?? '',
     regions,
     projects,
   };
+}
+
+function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 export async function revokeQuietly(cloud: CloudRuntime, token: string, log: FastifyBaseLogger): Promise<void> {

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { type SimulatorOptions, startSimulator } from '../../simulator';
+import { listenOnLoopback } from '../../simulator/http/loopback';
+import { createNovaApp } from '../../simulator/nova/app';
 import { buildApp, logRedactions } from '../app';
 import { type CloudConfig, loadConfig, simulatorCloudConfig } from '../plugins/config';
 import { MemorySessionStore } from '../sessions/store';
@@ -59,6 +61,25 @@ export async function startStack(env: Record<string, string> = {}, simulatorOpti
       await simulator.close();
     },
   };
+}
+
+/**
+ * Gives one region a Nova of its own, over the same simulated cloud (same servers, same tokens),
+ * so that a test can tell which region's endpoint the BFF called: the simulator's regions share
+ * one Nova. Returns the `METHOD path` of every request it received.
+ */
+export async function serveComputeInRegion(simulator: Simulator, region: string): Promise<{ received: string[]; close(): Promise<void> }> {
+  const nova = createNovaApp(simulator.cloud);
+  const received: string[] = [];
+  nova.addHook('onRequest', async (request) => {
+    received.push(`${request.method} ${request.url}`);
+  });
+  const origin = await listenOnLoopback(nova);
+  const { store } = simulator.cloud;
+  for (const endpoint of store.endpoints.values()) {
+    if (endpoint.regionId === region && store.services.get(endpoint.serviceId)?.type === 'compute') endpoint.url = `${origin}/v2.1`;
+  }
+  return { received, close: () => nova.close() };
 }
 
 export const csrf = { 'x-requested-with': 'stackdeck' };

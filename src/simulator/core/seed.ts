@@ -86,6 +86,8 @@ export function seedIdentity(store: IdentityStore): void {
     { userId: userIds.admin, projectId: projectIds.demo, roleId: roleIds.member },
     { userId: userIds.reader, projectId: projectIds.demo, roleId: roleIds.reader },
   );
+  // Two regions, so that clients meet a region choice; both regions' endpoints point at the same
+  // simulated services, which is enough for the demo (both regions list the same servers).
   store.regions.push('RegionOne', 'RegionTwo');
   for (const type of Object.keys(placeholderUrls) as ServiceType[]) {
     const serviceId = hexId();

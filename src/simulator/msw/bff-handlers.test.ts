@@ -115,6 +115,29 @@ describe('BFF msw handlers', () => {
     expect((await errorOf(invalid)).code).toBe('request.invalid');
   });
 
+  it('switches region, alone or with a project, and refuses one the catalog does not list as the BFF does', async () => {
+    const scope = (body: object) =>
+      fetch(`${base}/api/auth/scope`, { method: 'POST', headers: { 'content-type': 'application/json', ...csrf }, body: JSON.stringify(body) });
+    await login({ username: 'demo', password: 'demo' });
+    const tokenId = bff.state.session?.tokenId;
+
+    const two = await scope({ region: 'RegionTwo' });
+    expect(sessionSummarySchema.parse(await two.json())).toMatchObject({ project: { name: 'demo' }, region: 'RegionTwo' });
+    expect(bff.state.session).toEqual({ tokenId, region: 'RegionTwo' });
+
+    const refused = await scope({ projectId: 'demo-staging', region: 'RegionThree' });
+    expect(refused.status).toBe(400);
+    expect(await errorOf(refused)).toEqual({
+      code: 'auth.region_unavailable',
+      message: 'This cloud has no region “RegionThree”: its regions are RegionOne and RegionTwo.',
+      params: { region: 'RegionThree', regions: 'RegionOne, RegionTwo' },
+    });
+
+    const both = await scope({ projectId: 'demo-staging', region: 'RegionOne' });
+    expect(sessionSummarySchema.parse(await both.json())).toMatchObject({ project: { name: 'demo-staging' }, region: 'RegionOne' });
+    expect(bff.cloud.store.tokens.get(tokenId ?? '')?.revoked).toBe(true);
+  });
+
   it('ends the session when the Keystone token expires on the cloud’s clock', async () => {
     await login({ username: 'demo', password: 'demo' });
     clock.advance(3600_000);

@@ -5,15 +5,15 @@ import {
   cloudsResponseSchema,
   csrfHeader,
   loginRequestSchema,
+  scopeRequestSchema,
   sessionSummarySchema,
-  switchProjectRequestSchema,
   type Cloud,
   type ErrorBody,
 } from '../../domain/api';
 import { createCloud, type SimulatedCloud } from '../core/cloud';
 import { KeystoneError } from '../core/identity/errors';
 import { buildSessionSummary } from '../core/session-summary';
-import { signIn, switchProject } from './bff-login';
+import { type BffSession, signIn, switchScope } from './bff-login';
 import { createNetworkHandlers } from './networks-handlers';
 import { createServerHandlers, type SessionCheck } from './servers-handlers';
 import { createTaskHandlers, type SimulatedTasks } from './tasks-handlers';
@@ -22,8 +22,8 @@ import { errorResponse as errorWith, noStore, respond as respondWith } from './r
 export const simulatedCloudInfo: Cloud = { id: 'simulator', name: 'Simulated cloud' };
 
 export interface BffState {
-  /** The signed-in session (its Keystone token stays here, as in the BFF), or null. */
-  session: { tokenId: string; region: string } | null;
+  /** The signed-in session, or null. */
+  session: BffSession | null;
 }
 
 export interface BffHandlers {
@@ -111,14 +111,14 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
       if (!hasCsrfHeader(request)) return csrfRefusal();
       const check = sessionToken();
       if ('refusal' in check) return check.refusal;
-      const body = switchProjectRequestSchema.safeParse(await request.json().catch(() => undefined));
-      if (!body.success) return errorResponse(400, { code: 'request.invalid', message: 'The project switch request is not valid.' });
-      const current = state.session as NonNullable<BffState['session']>;
-      const result = switchProject(keystone, current.tokenId, body.data.projectId);
+      const body = scopeRequestSchema.safeParse(await request.json().catch(() => undefined));
+      if (!body.success) return errorResponse(400, { code: 'request.invalid', message: 'The scope request is not valid.' });
+      const current = state.session as BffSession;
+      const result = switchScope(keystone, current, body.data);
       if (!result.ok) return errorResponse(result.status, result.body.error);
-      endSession();
-      state.session = { tokenId: result.tokenId, region: current.region };
-      return respond(sessionSummarySchema, sessionBody(result.tokenId, state.session.region));
+      if (result.tokenId !== current.tokenId) endSession();
+      state.session = { tokenId: result.tokenId, region: result.region };
+      return respond(sessionSummarySchema, sessionBody(result.tokenId, result.region));
     }),
 
     http.post(`*${apiPaths.logout}`, ({ request }) => {

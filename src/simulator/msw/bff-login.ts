@@ -1,12 +1,25 @@
 import type { z } from 'zod/mini';
-import type { ErrorBody, loginRequestSchema } from '../../domain/api';
+import { type ErrorBody, type loginRequestSchema, regionUnavailable, type scopeRequestSchema } from '../../domain/api';
+import { catalogRegions } from '../../domain/identity';
 import type { Keystone } from '../core/identity/keystone';
 
 export type ParsedLogin = z.output<typeof loginRequestSchema>;
 
-export type SignInResult =
-  | { ok: true; tokenId: string }
-  | { ok: false; status: 401 | 403; body: ErrorBody };
+export type ParsedScope = z.output<typeof scopeRequestSchema>;
+
+/** The signed-in session the stand-in keeps: its Keystone token stays here, as in the BFF. */
+export interface BffSession {
+  tokenId: string;
+  region: string;
+}
+
+interface Failure {
+  ok: false;
+  status: 400 | 401 | 403;
+  body: ErrorBody;
+}
+export type SignInResult = { ok: true; tokenId: string } | Failure;
+export type ScopeResult = ({ ok: true } & BffSession) | Failure;
 
 /**
  * The BFF's password login, read from the architecture and done against the core: a wrong
@@ -47,12 +60,18 @@ export function signIn(keystone: Keystone, login: ParsedLogin): SignInResult {
 }
 
 /**
- * The BFF's project switch, done against the core: the session's token is rescoped with the token
- * method to the project asked for (by name or id) among the user's enabled ones; the caller revokes
- * the token it replaces.
+ * The BFF's scope change, done against the core: a region must be one the token's catalog lists,
+ * and the token keeps serving it (the catalog is the same); a project is reached by rescoping the
+ * token with the token method, among the user's enabled projects (by name or id). The caller
+ * revokes a token that was replaced.
  */
-export function switchProject(keystone: Keystone, tokenId: string, wanted: string): SignInResult {
-  const token = keystone.validateToken(tokenId);
+export function switchScope(keystone: Keystone, session: BffSession, scope: ParsedScope): ScopeResult {
+  const token = keystone.validateToken(session.tokenId);
+  const region = scope.region ?? session.region;
+  const regions = catalogRegions(token.catalog ?? []);
+  if (!regions.includes(region)) return failure(400, regionUnavailable(region, regions));
+  const wanted = scope.projectId;
+  if (wanted === undefined) return { ok: true, tokenId: session.tokenId, region };
   const project = keystone
     .projectsOf(token.user.id)
     .filter((p) => p.enabled)
@@ -65,9 +84,9 @@ export function switchProject(keystone: Keystone, tokenId: string, wanted: strin
     });
   }
   const issued = keystone.issueToken({ userId: token.user.id, methods: ['token'], scope: { project: { id: project.id } } });
-  return { ok: true, tokenId: issued.id };
+  return { ok: true, tokenId: issued.id, region };
 }
 
-function failure(status: 401 | 403, error: ErrorBody['error']): SignInResult {
+function failure(status: Failure['status'], error: ErrorBody['error']): Failure {
   return { ok: false, status, body: { error } };
 }
