@@ -4,7 +4,7 @@ import { createClock, type VirtualClock } from '../../simulator';
 import { armFailure } from '../../simulator/core/compute/actions';
 import type { Server } from '../../simulator/core/compute/model';
 import { projectIds } from '../../simulator/core/seed';
-import { csrf, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
+import { csrf, serveComputeInRegion, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
 
 let stack: Stack;
 let clock: VirtualClock;
@@ -148,6 +148,27 @@ describe('watching', () => {
     expect(serverGets).toBe(stack.app.tasks.polls - pollsBefore);
     await new Promise((r) => setTimeout(r, 100));
     expect(stack.app.tasks.watching).toBe(0);
+  });
+
+  it('follows a task in the region it started in after the session moves to another region', async () => {
+    const regionTwo = await serveComputeInRegion(stack.simulator, 'RegionTwo');
+    try {
+      const mine = await signIn('demo');
+      const server = idleServer('active');
+      const { task } = actionResponseSchema.parse((await act(server.id, 'hard-reboot', {}, mine)).json());
+      const switched = await stack.app.inject({ method: 'POST', url: '/api/auth/scope', headers: { ...csrf, cookie: mine }, payload: { region: 'RegionTwo' } });
+      expect(switched.statusCode).toBe(200);
+      const moved = sessionCookieFrom(switched.headers['set-cookie']);
+      stack.simulator.requests.clear();
+
+      const seen = await watch(moved, (t) => t.id === task.id && t.state !== 'running');
+      expect(seen.at(-1)).toMatchObject({ id: task.id, state: 'succeeded' });
+      const polls = new RegExp(`/servers/${server.id}$`);
+      expect(stack.simulator.requests.of('compute', polls).length).toBeGreaterThan(0);
+      expect(regionTwo.received.filter((r) => polls.test(r))).toEqual([]);
+    } finally {
+      await regionTwo.close();
+    }
   });
 });
 

@@ -21,6 +21,8 @@ interface Tracked {
   sessionId: string;
   /** The project the task's server lives in: only a token scoped to it can follow the task. */
   projectId: string;
+  /** The region whose Nova runs the server: followed there whatever region the session moves to. */
+  region: string;
   /** The Glance image a snapshot creates. */
   imageId?: string;
 }
@@ -28,6 +30,7 @@ interface Tracked {
 /** One poller per server in flight, whatever the number of sessions and tabs watching it. */
 interface Watch {
   cloudId: string;
+  region: string;
   serverId: string;
   taskIds: Set<string>;
   delay: number;
@@ -80,8 +83,8 @@ export class TaskTracker {
       progress: 0,
       startedAt: new Date().toISOString(),
     };
-    this.tasks.set(task.id, { task, sessionId: session.id, projectId: session.project.id, ...(details.imageId && { imageId: details.imageId }) });
-    this.watch(session.cloudId, details.serverId, task.id);
+    this.tasks.set(task.id, { task, sessionId: session.id, projectId: session.project.id, region: session.region, ...(details.imageId && { imageId: details.imageId }) });
+    this.watch(session.cloudId, session.region, details.serverId, task.id);
     this.emit(session.id, { task });
     return task;
   }
@@ -121,17 +124,17 @@ export class TaskTracker {
   }
 
   /**
-   * A project switch replaced session `from` by `to`: its tasks stay with the session (listed and
+   * A scope change replaced session `from` by `to`: its tasks stay with the session (listed and
    * pushed under the new id). A running task of another project than `to`'s cannot be polled with
    * its token, so it is not followed (it keeps its last step) until the session switches back to
-   * that project. The old session's event streams end at their next keep-alive (its id is gone);
+   * that project; one of another region goes on being polled in its own region. The old session's event streams end at their next keep-alive (its id is gone);
    * the browser reconnects with the new cookie.
    */
   move(from: string, to: Session): void {
     for (const [id, t] of this.tasks) {
       if (t.sessionId !== from) continue;
       t.sessionId = to.id;
-      if (t.task.state === 'running' && t.projectId === to.project.id) this.watch(to.cloudId, t.task.serverId, id);
+      if (t.task.state === 'running' && t.projectId === to.project.id) this.watch(to.cloudId, t.region, t.task.serverId, id);
     }
     this.listeners.delete(from);
   }
@@ -147,15 +150,15 @@ export class TaskTracker {
     this.watches.clear();
   }
 
-  private watch(cloudId: string, serverId: string, taskId: string): void {
-    const key = `${cloudId}/${serverId}`;
+  private watch(cloudId: string, region: string, serverId: string, taskId: string): void {
+    const key = watchKey({ cloudId, region, serverId });
     const existing = this.watches.get(key);
     if (existing) {
       existing.taskIds.add(taskId);
       this.schedule(existing, this.timing.minMs);
       return;
     }
-    const watch: Watch = { cloudId, serverId, taskIds: new Set([taskId]), delay: this.timing.minMs, timer: undefined, lastTaskState: undefined };
+    const watch: Watch = { cloudId, region, serverId, taskIds: new Set([taskId]), delay: this.timing.minMs, timer: undefined, lastTaskState: undefined };
     this.watches.set(key, watch);
     this.schedule(watch, this.timing.minMs);
   }
@@ -168,11 +171,12 @@ export class TaskTracker {
     watch.timer.unref();
   }
 
+  /** A session that owns a task on the server, in the region of the watch (its token holds for every region). */
   private async pollerSession(watch: Watch): Promise<Session | undefined> {
     for (const id of watch.taskIds) {
       const tracked = this.tasks.get(id);
       const session = tracked && (await this.sessions.get(tracked.sessionId));
-      if (session && session.project.id === tracked.projectId) return session;
+      if (session && session.project.id === tracked.projectId) return { ...session, region: watch.region };
     }
     return undefined;
   }
@@ -236,10 +240,15 @@ export class TaskTracker {
 
   private unwatch(watch: Watch): void {
     clearTimeout(watch.timer);
-    this.watches.delete(`${watch.cloudId}/${watch.serverId}`);
+    this.watches.delete(watchKey(watch));
   }
 
   private emit(sessionId: string, event: TaskEventPayload): void {
     for (const listener of this.listeners.get(sessionId) ?? []) listener(event);
   }
+}
+
+/** Server ids are unique within one region's Nova only. */
+function watchKey({ cloudId, region, serverId }: Pick<Watch, 'cloudId' | 'region' | 'serverId'>): string {
+  return `${cloudId}/${region}/${serverId}`;
 }
