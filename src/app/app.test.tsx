@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { bff, server } from '../lib/testing/msw-server';
 import { currentUrl, openAccountMenu, renderApp, signIn } from './testing/render-app';
 
@@ -116,7 +116,7 @@ describe('signing in', () => {
     const { user } = renderApp('/login');
     await signIn(user, { project: 'demo-staging' });
     expect(
-      await screen.findByRole('button', { name: 'Account menu for demo, project demo-staging' }),
+      await screen.findByRole('button', { name: 'Account menu for demo, project demo-staging, region RegionOne' }),
     ).toBeInTheDocument();
   });
 
@@ -305,7 +305,7 @@ describe('switching project', () => {
 
     await user.click(staging);
 
-    expect(await screen.findByRole('button', { name: 'Account menu for demo, project demo-staging' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Account menu for demo, project demo-staging, region RegionOne' })).toBeInTheDocument();
     await waitFor(() => expect(currentUrl(router)).toBe('/servers'));
     expect(bff().cloud.store.tokens.get(oldToken)?.revoked).toBe(true);
     const again = await openAccountMenu(user, /demo-staging/);
@@ -317,6 +317,75 @@ describe('switching project', () => {
     await signIn(user, { username: 'reader', password: 'reader' });
     const menu = await openAccountMenu(user, /reader/);
     expect(menu.queryByRole('group', { name: 'Switch project' })).not.toBeInTheDocument();
-    expect(menu.queryByRole('menuitemradio')).not.toBeInTheDocument();
+    expect(menu.queryByRole('menuitemradio', { name: 'demo' })).not.toBeInTheDocument();
+  });
+});
+
+describe('switching region', () => {
+  /** The BFF calls the SPA makes from now on, as `METHOD path` with the body of a POST. */
+  function recordCalls() {
+    const calls: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'GET') calls.push(`GET ${pathname}`);
+      else void request.clone().text().then((body) => calls.push(`${request.method} ${pathname} ${body}`));
+    };
+    server.events.on('request:start', record);
+    onTestFinished(() => server.events.removeListener('request:start', record));
+    return calls;
+  }
+
+  it('offers the cloud’s regions, switches from the account menu and lands on the servers page', async () => {
+    const { user, router } = renderApp('/login');
+    await signIn(user);
+    await screen.findByRole('heading', { level: 1, name: 'Servers' });
+    await user.click(await screen.findByRole('link', { name: 'Networks' }));
+    await screen.findByRole('heading', { level: 1, name: 'Networks' });
+    const menu = await openAccountMenu(user, 'Account menu for demo, project demo, region RegionOne');
+    const regions = menu.getByRole('group', { name: 'Region' });
+    expect(within(regions).getByRole('menuitemradio', { name: 'RegionOne' })).toHaveAttribute('aria-checked', 'true');
+    const two = within(regions).getByRole('menuitemradio', { name: 'RegionTwo' });
+    expect(two).toHaveAttribute('aria-checked', 'false');
+    const token = bff().state.session?.tokenId;
+    const calls = recordCalls();
+
+    await user.click(two);
+
+    expect(await screen.findByRole('button', { name: 'Account menu for demo, project demo, region RegionTwo' })).toBeInTheDocument();
+    await waitFor(() => expect(currentUrl(router)).toBe('/servers'));
+    // The old region's lists were dropped: the servers page asks for its list again.
+    await waitFor(() => expect(calls).toContain('GET /api/servers'));
+    expect(calls[0]).toBe('POST /api/auth/scope {"region":"RegionTwo"}');
+    expect(bff().state.session).toEqual({ tokenId: token, region: 'RegionTwo' });
+    const again = await openAccountMenu(user, /RegionTwo/);
+    expect(again.getByRole('menuitemradio', { name: 'RegionTwo' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('offers no region choice on a cloud with one region', async () => {
+    const { store } = bff().cloud;
+    for (const [id, endpoint] of store.endpoints) if (endpoint.regionId === 'RegionTwo') store.endpoints.delete(id);
+    const { user } = renderApp('/login');
+    await signIn(user);
+    const menu = await openAccountMenu(user, 'Account menu for demo, project demo');
+    expect(menu.getByRole('group', { name: 'Project' })).toHaveTextContent(/RegionRegionOne/);
+    expect(menu.queryByRole('group', { name: 'Region' })).not.toBeInTheDocument();
+    expect(menu.queryByRole('menuitemradio', { name: 'RegionOne' })).not.toBeInTheDocument();
+  });
+
+  it('says so in a toast when the BFF refuses, and stays where it was', async () => {
+    const { user, router } = renderApp('/login');
+    await signIn(user);
+    await user.click(await screen.findByRole('link', { name: 'Networks' }));
+    await screen.findByRole('heading', { level: 1, name: 'Networks' });
+    const refusal = errorBody('auth.region_unavailable', 'This cloud has no region “RegionTwo”: its regions are RegionOne.');
+    server.use(http.post('*/api/auth/scope', () => HttpResponse.json(refusal, { status: 400 })));
+    const menu = await openAccountMenu(user, /RegionOne/);
+
+    await user.click(menu.getByRole('menuitemradio', { name: 'RegionTwo' }));
+
+    const toast = (await screen.findByText('Could not switch region')).closest('li') as HTMLElement;
+    expect(toast).toHaveTextContent('This cloud has no region “RegionTwo”: its regions are RegionOne.');
+    expect(currentUrl(router)).toBe('/networks');
+    expect(screen.getByRole('button', { name: 'Account menu for demo, project demo, region RegionOne' })).toBeInTheDocument();
   });
 });

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppShell, HeaderMenu, type NavItem } from '../../components/layout';
 import { ToastHost } from '../../components/ui/toast-host';
-import { sessionQuery, useLogout, useSwitchProject } from '../../features/auth';
+import type { ScopeRequest } from '../../domain/api';
+import { sessionQuery, useLogout, useSwitchScope } from '../../features/auth';
 import { connectServerEvents } from '../../features/servers/cache';
 import { TaskCenter } from '../../features/tasks';
 import { messageFor } from '../../lib/messages';
@@ -22,9 +23,15 @@ export function AppLayoutRoute() {
   // Task events (from the tasks feature's stream, and from actions) update the servers' caches.
   useEffect(() => connectServerEvents(queryClient), [queryClient]);
   const logout = useLogout();
-  const switchProject = useSwitchProject();
+  const switchScope = useSwitchScope();
   const navigate = useNavigate();
   const location = useLocation();
+  const switchTo = (scope: ScopeRequest, failure: string) =>
+    switchScope.mutate(scope, {
+      onSuccess: () => void navigate(paths.servers),
+      // The session stays where it was: say so, in the message catalogue's words.
+      onError: (error) => showToast({ tone: 'danger', title: failure, description: messageFor(error) }),
+    });
   if (!session) {
     // Signed out on purpose, or the session ended under us (then come back here afterwards).
     const to = logout.isIdle
@@ -40,13 +47,8 @@ export function AppLayoutRoute() {
         <HeaderMenu
           session={session}
           onSignOut={() => logout.mutate()}
-          onSwitchProject={(projectId) =>
-            switchProject.mutate(projectId, {
-              onSuccess: () => void navigate(paths.servers),
-              // The session stays in the project it was in: say so, in the message catalogue's words.
-              onError: (error) => showToast({ tone: 'danger', title: 'Could not switch project', description: messageFor(error) }),
-            })
-          }
+          onSwitchProject={(projectId) => switchTo({ projectId }, 'Could not switch project')}
+          onSwitchRegion={(region) => switchTo({ region }, 'Could not switch region')}
         />
       }
     >

@@ -6,11 +6,19 @@ export interface HeaderMenuProps {
   onSignOut: () => void;
   /** Moves the session to the project with this id; offered when the user has several. */
   onSwitchProject: (projectId: string) => void;
+  /** Moves the session to this region; offered when the cloud has several. */
+  onSwitchRegion: (region: string) => void;
+}
+
+/** The region is worth showing only where there is a choice of them. */
+function shownRegion({ region, regions }: SessionSummary): string | undefined {
+  return regions.length > 1 ? region : undefined;
 }
 
 /** What the account menu's trigger shows and is named, before and after the menu's code is here. */
-export function accountLabel({ user, project }: SessionSummary): string {
-  return `Account menu for ${user.name}, project ${project.name}`;
+export function accountLabel(session: SessionSummary): string {
+  const region = shownRegion(session);
+  return `Account menu for ${session.user.name}, project ${session.project.name}${region ? `, region ${region}` : ''}`;
 }
 
 export const accountTriggerClass = cx(
@@ -19,7 +27,9 @@ export const accountTriggerClass = cx(
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600',
 );
 
-export function AccountFace({ session: { user, project } }: { session: SessionSummary }) {
+export function AccountFace({ session }: { session: SessionSummary }) {
+  const { user, project } = session;
+  const region = shownRegion(session);
   return (
     <>
       {/* Initials drawn by CSS: as text they would be read into the button's visible label. */}
@@ -30,7 +40,10 @@ export function AccountFace({ session: { user, project } }: { session: SessionSu
       />
       <span className="min-w-0">
         <span className="block truncate font-medium text-slate-900 dark:text-slate-100">{user.name}</span>{' '}
-        <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">Project {project.name}</span>
+        <span className="hidden truncate text-xs text-slate-600 sm:block dark:text-slate-400">
+          Project {project.name}
+          {region ? `, region ${region}` : null}
+        </span>
       </span>
       <ChevronDown />
     </>

@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { cx } from '../../lib/cx';
 import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } from './account-face';
 
@@ -8,8 +8,8 @@ import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } 
  * element, which the BFF's strict CSP would have to allow by nonce. No portal: rendered in place,
  * the open menu stays inside the header landmark.
  */
-export function AccountMenu({ session, onSignOut, onSwitchProject }: HeaderMenuProps) {
-  const { user, project, projects, region, roles, readOnly } = session;
+export function AccountMenu({ session, onSignOut, onSwitchProject, onSwitchRegion }: HeaderMenuProps) {
+  const { user, project, projects, region, regions, roles, readOnly } = session;
   const content = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Mounted open by the press that loaded it, Radix did not see that press: it focused the menu
@@ -47,28 +47,20 @@ export function AccountMenu({ session, onSignOut, onSwitchProject }: HeaderMenuP
         </DropdownMenu.Group>
         <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
         {projects.length > 1 ? (
-          <>
-            <DropdownMenu.Label id={switchLabelId} className="px-3 pt-1 pb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-              Switch project
-            </DropdownMenu.Label>
-            <DropdownMenu.RadioGroup
-              aria-labelledby={switchLabelId}
-              value={project.id}
-              onValueChange={(id) => {
-                if (id !== project.id) onSwitchProject(id);
-              }}
-            >
-              {projects.map((p) => (
-                <DropdownMenu.RadioItem key={p.id} value={p.id} className={cx(itemClass, 'gap-2 pl-8 relative font-normal')}>
-                  <DropdownMenu.ItemIndicator className="absolute left-3 inline-flex">
-                    <CheckMark />
-                  </DropdownMenu.ItemIndicator>
-                  <span className="truncate">{p.name}</span>
-                </DropdownMenu.RadioItem>
-              ))}
-            </DropdownMenu.RadioGroup>
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
-          </>
+          <ScopeChoice
+            label="Switch project"
+            value={project.id}
+            options={projects.map((p) => ({ value: p.id, name: p.name }))}
+            onChoose={onSwitchProject}
+          />
+        ) : null}
+        {regions.length > 1 ? (
+          <ScopeChoice
+            label="Region"
+            value={region}
+            options={regions.map((r) => ({ value: r, name: r }))}
+            onChoose={onSwitchRegion}
+          />
         ) : null}
         <DropdownMenu.Item
           onSelect={onSignOut}
@@ -81,7 +73,42 @@ export function AccountMenu({ session, onSignOut, onSwitchProject }: HeaderMenuP
   );
 }
 
-const switchLabelId = 'account-menu-switch-project';
+interface ScopeChoiceProps {
+  label: string;
+  /** The current one, checked. */
+  value: string;
+  options: { value: string; name: string }[];
+  onChoose: (value: string) => void;
+}
+
+/** One part of the session's scope (project, region) to switch, as a group of radio items. */
+function ScopeChoice({ label, value, options, onChoose }: ScopeChoiceProps) {
+  const labelId = useId();
+  return (
+    <>
+      <DropdownMenu.Label id={labelId} className="px-3 pt-1 pb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        {label}
+      </DropdownMenu.Label>
+      <DropdownMenu.RadioGroup
+        aria-labelledby={labelId}
+        value={value}
+        onValueChange={(chosen) => {
+          if (chosen !== value) onChoose(chosen);
+        }}
+      >
+        {options.map((option) => (
+          <DropdownMenu.RadioItem key={option.value} value={option.value} className={cx(itemClass, 'gap-2 pl-8 relative font-normal')}>
+            <DropdownMenu.ItemIndicator className="absolute left-3 inline-flex">
+              <CheckMark />
+            </DropdownMenu.ItemIndicator>
+            <span className="truncate">{option.name}</span>
+          </DropdownMenu.RadioItem>
+        ))}
+      </DropdownMenu.RadioGroup>
+      <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
+    </>
+  );
+}
 
 const itemClass =
   'flex cursor-pointer items-center rounded-lg px-3 py-2 font-medium outline-none select-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800';

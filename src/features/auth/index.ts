@@ -1,5 +1,5 @@
 export { authKeys, cloudsQuery, sessionQuery } from './api/auth-queries';
 export { useLogin } from './api/use-login';
 export { useLogout } from './api/use-logout';
-export { useSwitchProject } from './api/use-switch-project';
+export { useSwitchScope } from './api/use-switch-scope';
 export { LoginPage, type LoginPageProps } from './components/login-page';
