@@ -6,7 +6,6 @@ import { AppLoading } from './routes/app-loading';
 import { LoginRoute, loginLoader } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteErrorBoundary } from './routes/route-error-boundary';
-import { networkDetailLoader, networksLoader } from './routes/networks-loader';
 import { serversLoader } from './routes/servers-loader';
 
 /** The route table. Tests build a memory router from this same table. */
@@ -45,13 +44,19 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: paths.networks,
-                  loader: networksLoader(queryClient),
-                  lazy: { Component: async () => (await import('./routes/networks-route')).NetworksRoute },
+                  lazy: {
+                    // The networks' loaders come in a chunk of their own, beside the page's: the
+                    // login and servers pages, where everyone starts, need none of their queries.
+                    loader: async () => (await import('./routes/networks-loader')).networksLoader(queryClient),
+                    Component: async () => (await import('./routes/networks-route')).NetworksRoute,
+                  },
                 },
                 {
                   path: routePatterns.network,
-                  loader: networkDetailLoader(queryClient),
-                  lazy: { Component: async () => (await import('./routes/network-detail-route')).NetworkDetailRoute },
+                  lazy: {
+                    loader: async () => (await import('./routes/networks-loader')).networkDetailLoader(queryClient),
+                    Component: async () => (await import('./routes/network-detail-route')).NetworkDetailRoute,
+                  },
                 },
                 {
                   path: paths.tasks,
