@@ -23,7 +23,15 @@ let passed = Number(process.env.CHECKS_PASSED), failed = Number(process.env.CHEC
 const read = (file) => { try { return JSON.parse(fs.readFileSync(file, "utf8")); } catch { return undefined; } };
 if (process.env.UNIT_REPORT) {
   const unit = read(process.env.UNIT_REPORT);
-  if (unit) { passed += unit.numPassedTests; failed += unit.numFailedTests + (unit.success ? 0 : unit.numFailedTestSuites); }
+  if (unit) {
+    // A file that failed without a failing test (an import error, a crash in a hook) counts once;
+    // a file with failing tests counts only those tests.
+    const brokenFiles = unit.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")).length;
+    let unitFailed = unit.numFailedTests + brokenFiles;
+    if (!unit.success && unitFailed === 0) unitFailed = 1; // e.g. an unhandled error between tests
+    passed += unit.numPassedTests;
+    failed += unitFailed;
+  }
   else { console.error("no vitest report"); failed += 1; }
 }
 if (process.env.E2E_REPORT) {
