@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The task tracker: every action's task, followed upstream. */
     tasks: TaskTracker;
+    /** Every route the app serves, as registered: what the CSRF and fuzz suites walk, so a new route cannot be left out. */
+    routeTable: ReadonlyArray<{ method: string; url: string }>;
   }
 }
 
@@ -55,6 +57,11 @@ export async function buildApp({ config, sessionStore, logger, pollTiming }: App
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routeTable: Array<{ method: string; url: string }> = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', ({ method, url }) => {
+    for (const m of [method].flat()) routeTable.push({ method: m, url });
   });
   // The API speaks JSON only; a text body is a 415, not a string handed to a route.
   app.removeContentTypeParser('text/plain');

@@ -49,6 +49,7 @@ export function isApiPath(url: string): boolean {
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const err = new AppError(404, 'not_found', `There is no ${request.method} ${request.url.split('?')[0]} here.`);
+  // The path is not repeated: an answer that echoes what the client wrote is a reflection to abuse.
+  const err = new AppError(404, 'not_found', 'There is nothing at this address.');
   return reply.status(404).send(err.toBody(request.id));
 }

@@ -52,23 +52,34 @@ export function styleNonce(request: FastifyRequest, reply: FastifyReply): string
   return nonce;
 }
 
+/** A year, as browsers' preload lists ask; no `includeSubDomains`, which would bind the operator's other hosts. */
+const hsts = 'max-age=31536000';
+
 /**
- * Strict headers (CSP with no inline script; a page's styles carry a per-request nonce), and the
- * CSRF rule: a state-changing API call must carry `X-Requested-With: stackdeck`, which a
- * cross-site form cannot send, and, when the browser names an Origin, come from our own.
+ * Strict headers (CSP with no inline script; a page's styles carry a per-request nonce; HSTS
+ * whenever the request came over HTTPS, directly or through a trusted proxy), and the CSRF rule:
+ * every request with an unsafe method must carry `X-Requested-With: stackdeck`, which a
+ * cross-site form cannot send and a cross-origin script cannot add without a CORS preflight we
+ * never grant, and, when the browser names an Origin, come from our own.
+ *
+ * The rule holds for every unsafe request whatever its path: the router decodes `/%61pi/…`,
+ * collapses nothing and accepts absolute-form targets (`POST http://host/api/…`), so a check that
+ * reads the raw URL to decide what is "the API" can be walked around. Nothing here serves an
+ * unsafe method without the app behind it.
  */
 export const securityPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', (request, reply, done) => strictHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!isApiPath(request.url)) return;
-    reply.header('cache-control', 'private, no-cache');
+    if (request.protocol === 'https') reply.header('strict-transport-security', hsts);
+    // The routed path, decoded as the router decoded it (the raw URL for a path with no route).
+    if (isApiPath(request.routeOptions.url ?? request.url)) reply.header('cache-control', 'private, no-cache');
     if (safeMethods.has(request.method)) return;
     if (request.headers[csrfHeader.name] !== csrfHeader.value) {
       throw new AppError(403, 'auth.csrf', 'This request was refused because it did not come from the Stackdeck app.');
     }
     const origin = request.headers.origin;
-    if (origin && origin !== `${request.protocol}://${request.host}`) {
+    if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) {
       throw new AppError(403, 'auth.csrf', 'This request was refused because it came from another site.');
     }
   });

@@ -103,7 +103,7 @@ describe('bad input', () => {
   it('answers an unknown API route with a JSON 404', async () => {
     const res = await stack.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
-    expect(errorOf(res)).toMatchObject({ code: 'not_found', message: 'There is no GET /api/nothing-here here.' });
+    expect(errorOf(res)).toMatchObject({ code: 'not_found', message: 'There is nothing at this address.' });
   });
 
   it('keeps serving after all of the above', async () => {
