@@ -35,6 +35,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       const level = known.status >= 500 ? 'warn' : 'info';
       request.log[level]({ code: known.code, status: known.status, detail: known.detail }, known.message);
       if (known.status === 401) reply.header('cache-control', 'no-store');
+      if (known.status === 429 && typeof known.params?.retryAfter === 'number') reply.header('retry-after', String(known.params.retryAfter));
       return reply.status(known.status).send(known.toBody(request.id));
     }
     request.log.error({ err: error }, 'unhandled error');

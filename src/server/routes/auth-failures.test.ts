@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { errorBodySchema } from '../../domain/api';
+import { type ErrorBody, errorBodySchema } from '../../domain/api';
 import { buildApp } from '../app';
 import { loadConfig } from '../plugins/config';
 import { csrf, type Stack, startStack } from '../testing/stack';
@@ -14,8 +14,9 @@ afterEach(() => {
 });
 afterAll(() => stack.close());
 
-const login = (username = 'demo', password = 'demo') =>
-  stack.app.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { username, password } });
+/** Each test signs in from addresses of its own, so that no test uses up another's attempts. */
+const login = (username = 'demo', password = 'demo', remoteAddress = '127.0.0.1') =>
+  stack.app.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { username, password }, remoteAddress });
 
 describe('a failing Keystone', () => {
   it.each([
@@ -24,7 +25,7 @@ describe('a failing Keystone', () => {
     ['failing (500)', 'error500', 502, 'upstream.error'],
   ] as const)('%s gets its own clear message, and the BFF keeps serving', async (_what, fault, status, code) => {
     stack.simulator.faults.keystone = fault;
-    const res = await login('keystone-fault-user');
+    const res = await login('keystone-fault-user', 'demo', `127.0.1.${status % 250}`);
     expect(res.statusCode).toBe(status);
     const { error } = errorBodySchema.parse(res.json());
     expect(error.code).toBe(code);
@@ -61,16 +62,57 @@ describe('an unreachable Keystone', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('slows down guessing per address and user name', async () => {
-    const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await login('ratelimited', 'guess')).statusCode);
-    expect(codes).toEqual([401, 401, 401, 429]);
-    const res = await login('ratelimited', 'guess');
-    expect(errorBodySchema.parse(res.json()).error.code).toBe('auth.rate_limited');
-    expect(res.headers['retry-after']).toBeDefined();
+describe('login rate limit (3 a minute per address and name, 6 per address, 6 per name)', () => {
+  const codes = async (attempts: Array<Parameters<typeof login>>) => {
+    const seen = [];
+    for (const args of attempts) seen.push((await login(...args)).statusCode);
+    return seen;
+  };
+
+  it('slows down guessing per address and user name, saying how long to wait', async () => {
+    const address = '127.0.2.1';
+    expect(await codes(Array.from({ length: 4 }, () => ['ratelimited', 'guess', address] as const))).toEqual([401, 401, 401, 429]);
+    const res = await login('ratelimited', 'guess', address);
+    const { error } = errorBodySchema.parse(res.json());
+    expect(error).toMatchObject({ code: 'auth.rate_limited', params: { retryAfter: expect.any(Number) } });
+    expect(error.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ s\.$/);
+    expect(Number(res.headers['retry-after'])).toBe(error.params?.retryAfter);
     // Another user from the same address is not locked out.
-    expect((await login('demo', 'demo')).statusCode).toBe(200);
+    expect((await login('demo', 'demo', address)).statusCode).toBe(200);
+  });
+
+  it('stops one address spraying passwords across many user names', async () => {
+    const address = '127.0.2.2';
+    const sprayed = await codes(Array.from({ length: 30 }, (_, i) => [`sprayed-${i}`, 'Winter2026!', address] as const));
+    expect(sprayed.slice(0, 6)).toEqual(Array(6).fill(401));
+    expect(sprayed.slice(6)).toEqual(Array(24).fill(429));
+  });
+
+  it('stops one user name being guessed from many addresses', async () => {
+    const guessed = await codes(Array.from({ length: 10 }, (_, i) => ['demo', `guess-${i}`, `127.0.3.${i + 1}`] as const));
+    expect(guessed.slice(0, 6)).toEqual(Array(6).fill(401));
+    expect(guessed.slice(6)).toEqual(Array(4).fill(429));
+  });
+
+  it('words a refusal the same for a user that exists and one that does not', async () => {
+    const refusals: ErrorBody['error'][] = [];
+    for (const [i, username] of ['admin', 'nobody-by-this-name'].entries()) {
+      const address = `127.0.4.${i + 1}`;
+      await codes(Array.from({ length: 3 }, () => [username, 'wrong', address] as const));
+      refusals.push(errorBodySchema.parse((await login(username, 'wrong', address)).json()).error);
+    }
+    expect(refusals.map((e) => [e.code, e.message.replace(/\d+/, 'N')])).toEqual([
+      ['auth.rate_limited', 'Too many sign-in attempts. Try again in N s.'],
+      ['auth.rate_limited', 'Too many sign-in attempts. Try again in N s.'],
+    ]);
+    // Refused before Keystone is asked, so the time taken cannot tell the two apart either.
+    stack.simulator.requests.clear();
+    await login('admin', 'wrong', '127.0.4.1');
+    expect(stack.simulator.requests.of('identity')).toEqual([]);
+  });
+
+  it('counts failures only: signing in again and again from one address is never refused', async () => {
+    expect(await codes(Array.from({ length: 8 }, () => ['reader', 'reader', '127.0.5.1'] as const))).toEqual(Array(8).fill(200));
   });
 });
 

@@ -1,10 +1,10 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiPaths, cloudsResponseSchema, loginRequestSchema, scopeRequestSchema, type SessionSummary } from '../../domain/api';
 import { isReadOnly } from '../../domain/identity';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
 import { clearSessionCookie, requireSession, sessionCookie, setSessionCookie } from '../plugins/session';
+import { LoginLimiter } from '../sessions/login-limits';
 import { revokeQuietly, rescopeSession, signIn } from '../sessions/sign-in';
 import type { Session } from '../sessions/store';
 import { parseInput } from '../validation';
@@ -19,7 +19,7 @@ export interface AuthRoutesOptions {
 }
 
 export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit, onSessionEnd, onSessionMove }: AuthRoutesOptions): Promise<void> {
-  await app.register(rateLimit, { global: false });
+  const limiter = new LoginLimiter(loginRateLimit);
 
   const summary = (session: Session): SessionSummary => {
     const cloud = clouds.get(session.cloudId);
@@ -42,36 +42,22 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
 
   app.get(apiPaths.clouds, async () => cloudsResponseSchema.parse({ clouds: clouds.list() }));
 
-  app.post(
-    apiPaths.login,
-    {
-      config: {
-        rateLimit: {
-          max: loginRateLimit,
-          timeWindow: 60_000,
-          hook: 'preHandler',
-          // Per address and user name: a classroom behind one NAT can still sign in together.
-          keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginName(request.body)}`,
-          errorResponseBuilder: () =>
-            new AppError(429, 'auth.rate_limited', 'Too many sign-in attempts. Wait a minute and try again.'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const input = parseInput(loginRequestSchema, request.body);
-      const cloud = input.cloud ? clouds.get(input.cloud) : clouds.default;
-      if (!cloud) throw new AppError(400, 'request.invalid', `There is no cloud “${input.cloud}”.`, { params: { cloud: input.cloud ?? '' } });
+  app.post(apiPaths.login, async (request, reply) => {
+    const input = parseInput(loginRequestSchema, request.body);
+    const cloud = input.cloud ? clouds.get(input.cloud) : clouds.default;
+    if (!cloud) throw new AppError(400, 'request.invalid', `There is no cloud “${input.cloud}”.`, { params: { cloud: input.cloud ?? '' } });
 
-      const session = await signIn(cloud, input, request.log);
-      // A new id at every sign-in: a session id planted before login is worth nothing after it.
-      const previous = request.cookies[sessionCookie];
-      if (previous) await endSession(previous, request);
-      await app.sessions.set(session);
-      setSessionCookie(request, reply, session);
-      request.log.info({ user: session.user.name, project: session.project.name }, 'signed in');
-      return summary(session);
-    },
-  );
+    await limiter.take(request.ip, `${input.domain}/${input.username}`);
+    const session = await signIn(cloud, input, request.log);
+    await limiter.succeeded(request.ip, `${input.domain}/${input.username}`);
+    // A new id at every sign-in: a session id planted before login is worth nothing after it.
+    const previous = request.cookies[sessionCookie];
+    if (previous) await endSession(previous, request);
+    await app.sessions.set(session);
+    setSessionCookie(request, reply, session);
+    request.log.info({ user: session.user.name, project: session.project.name }, 'signed in');
+    return summary(session);
+  });
 
   app.get(apiPaths.session, { preHandler: requireSession }, async (request) => summary(request.session));
 
@@ -111,9 +97,4 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
     const cloud = clouds.get(session.cloudId);
     if (cloud) await revokeQuietly(cloud, session.token, request.log);
   }
-}
-
-function loginName(body: unknown): string {
-  const name = body && typeof body === 'object' && 'username' in body ? body.username : '';
-  return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 255) : '';
 }
