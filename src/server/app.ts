@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fastifyEtag from '@fastify/etag';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CloudRegistry } from './clouds';
@@ -49,15 +50,19 @@ export const logRedactions = [
 /** Builds the BFF from its plugins. main.ts listens; tests call this and `inject()` or listen. */
 export async function buildApp({ config, sessionStore, logger, pollTiming }: AppOptions): Promise<FastifyInstance> {
   if (config.clouds.length === 0) throw new Error('buildApp needs at least one cloud.');
-  const app = Fastify({
+  const options = {
     logger: logger ?? { level: config.logLevel, redact: logRedactions },
     genReqId: () => randomUUID(),
     // A client-chosen request id would let anyone forge log correlation; we always make our own.
     requestIdHeader: false,
     bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count as the function Fastify makes of one (its types leave numbers out).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+  } satisfies FastifyServerOptions;
+  const { tls } = config;
+  // Fastify types an HTTPS instance apart from an HTTP one; nothing here uses either's specifics.
+  const app = (tls ? Fastify({ ...options, https: { cert: readFileSync(tls.cert), key: readFileSync(tls.key) } }) : Fastify(options)) as unknown as FastifyInstance;
   const routeTable: Array<{ method: string; url: string }> = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', ({ method, url }) => {
@@ -106,4 +111,8 @@ export async function buildApp({ config, sessionStore, logger, pollTiming }: App
   await app.register(computeOptionRoutes, { clouds });
   await app.register(spaPlugin, { root: config.staticDir });
   return app;
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

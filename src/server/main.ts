@@ -18,6 +18,7 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 async function main(): Promise<void> {
   const config = loadConfig();
   const closers: Array<() => Promise<void>> = [];
+  let faultsUrl: string | undefined;
 
   if (config.clouds.length === 0) {
     // Loaded only here, so a deployment against a real cloud never loads the simulator.
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     const simulator = await startSimulator(command.options);
     closers.push(() => simulator.close());
     config.clouds.push(simulatorCloudConfig(simulator.authUrl));
+    faultsUrl = simulator.faultsUrl;
   }
 
   const app = await buildApp({ config, logger: loggerOptions(config) });
@@ -40,11 +42,12 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 
-  const lines = [`Stackdeck running at http://${config.host}:${port}`];
+  const lines = [`Stackdeck running at ${config.tls ? 'https' : 'http'}://${config.host}:${port}`];
   const cloud = config.clouds[0];
   if (cloud?.id === 'simulator') {
     lines.push('Cloud: the built-in simulated OpenStack (set OS_AUTH_URL to use a real one)', 'Demo logins (domain Default):');
     for (const [user, password, what] of demoLogins) lines.push(`  ${user} / ${password}  (${what})`);
+    if (faultsUrl) lines.push(...(await import('../simulator/os-environment')).faultsHelp(faultsUrl));
   } else if (cloud) {
     lines.push(`Cloud: ${cloud.name} (${cloud.authUrl})`);
   }

@@ -31,8 +31,14 @@ export function formatBanner(simulator: Simulator): string {
     const header = `# ${environment.OS_USERNAME} in project ${environment.OS_PROJECT_NAME}\n`;
     return header + Object.entries(environment).map(([name, value]) => `export ${name}=${value}\n`).join('');
   });
-  const faults =
-    `# Faults: GET, PUT or DELETE ${simulator.faultsUrl}\n` +
-    `#   e.g. curl -X PUT -H 'content-type: application/json' -d '{"compute":{"latencyMs":200}}' ${simulator.faultsUrl}\n`;
+  const faults = faultsHelp(simulator.faultsUrl).map((line) => `# ${line}\n`).join('');
   return [...blocks, faults].join('\n');
+}
+
+/** How to change the simulator's faults while it runs: `npm run simulator` and `npm start` print it. */
+export function faultsHelp(faultsUrl: string): string[] {
+  return [
+    `Faults: GET, PUT or DELETE ${faultsUrl}`,
+    `  e.g. curl -X PUT -H 'content-type: application/json' -d '{"compute":{"latencyMs":200}}' ${faultsUrl}`,
+  ];
 }

@@ -69,3 +69,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OS_CLOUD: 'lab', OS_CLIENT_CONFIG_FILE: path })).toThrow(ConfigError);
   });
 });
+
+describe('STACKDECK_TRUST_PROXY', () => {
+  const trust = (value: string) => loadConfig({ STACKDECK_TRUST_PROXY: value }).trustProxy;
+
+  it('trusts nobody by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(trust('false')).toBe(false);
+  });
+
+  it('takes a hop count, `true` meaning the one proxy in front, never everyone', () => {
+    expect(trust('true')).toBe(1);
+    expect(trust('2')).toBe(2);
+  });
+
+  it('takes the proxies’ own addresses and ranges', () => {
+    expect(trust('10.0.0.5, 192.168.0.0/16,fd00::/8, loopback')).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses what is neither, naming it', () => {
+    expect(() => trust('proxy.example')).toThrow(/STACKDECK_TRUST_PROXY: .*not proxy\.example/);
+    expect(() => trust('10.0.0.0/33')).toThrow(/not 10\.0\.0\.0\/33/);
+  });
+});
+
+describe('sessions and TLS', () => {
+  it('ends idle sessions after an hour and every session after 8 hours, with a browser-session cookie', () => {
+    expect(loadConfig({}).session).toEqual({ idleTimeoutMs: 3_600_000, maxAgeMs: 28_800_000, persistentCookie: false });
+    expect(loadConfig({ STACKDECK_SESSION_IDLE_TIMEOUT: '900', STACKDECK_PERSISTENT_COOKIE: 'true' }).session).toMatchObject({ idleTimeoutMs: 900_000, persistentCookie: true });
+  });
+
+  it('serves HTTPS with both a certificate and a key, and says so when one is missing', () => {
+    expect(loadConfig({}).tls).toBeUndefined();
+    expect(loadConfig({ STACKDECK_TLS_CERT: '/c.pem', STACKDECK_TLS_KEY: '/k.pem' }).tls).toEqual({ cert: '/c.pem', key: '/k.pem' });
+    expect(() => loadConfig({ STACKDECK_TLS_CERT: '/c.pem' })).toThrow(/set both/);
+  });
+});

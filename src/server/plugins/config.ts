@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { type CloudsYamlEntry, readCloudsYamlEntry } from '../clouds-yaml';
 
@@ -27,9 +28,52 @@ const envSchema = z.object({
   /** Login attempts per client address and user name per minute. */
   STACKDECK_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   STACKDECK_STATIC_DIR: z.string().default('dist'),
-  /** Set behind a TLS-terminating proxy, so the cookie is Secure and the client address is right. */
-  STACKDECK_TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Behind a TLS-terminating proxy: the number of proxies in front (`true` means one), or their
+   * addresses and CIDR ranges. Only what a trusted proxy wrote into X-Forwarded-For/-Host/-Proto
+   * is believed, so the client address, the Secure cookie and the Origin check are right.
+   */
+  STACKDECK_TRUST_PROXY: z.string().default('false').transform(trustProxyFrom),
+  /** Seconds a session lives without a request from its user (Horizon's SESSION_TIMEOUT). */
+  STACKDECK_SESSION_IDLE_TIMEOUT: z.coerce.number().int().positive().default(3600),
+  /** Seconds a session lives at most, however active, and never past its Keystone token. */
+  STACKDECK_SESSION_MAX_AGE: z.coerce.number().int().positive().default(8 * 3600),
+  /** Keep the session cookie across browser restarts (until the session ends) instead of ending it with the browser. */
+  STACKDECK_PERSISTENT_COOKIE: z.stringbool().default(false),
+  /** Serve HTTPS: a PEM certificate (chain) and its key. */
+  STACKDECK_TLS_CERT: z.string().min(1).optional(),
+  STACKDECK_TLS_KEY: z.string().min(1).optional(),
 });
+
+/** Proxy names proxy-addr (and so Fastify's trustProxy) knows for ranges of addresses. */
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `false`, a hop count, or a list of proxy addresses. Never "trust everyone": with that, the
+ * left-most X-Forwarded-For, which any client writes, became the address the login limit counts.
+ */
+function trustProxyFrom(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => {
+    const [address = '', prefix, ...rest] = e.split('/');
+    if (namedRanges.has(e)) return false;
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    return family === 0 || rest.length > 0 || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= maxPrefix));
+  });
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected false, the number of proxies in front (1 for one), or their addresses or CIDR ranges separated by commas; not ${bad.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
 
 export interface CloudConfig {
   id: string;
@@ -48,7 +92,10 @@ export interface Config {
   upstreamTimeoutMs: number;
   loginRateLimit: number;
   staticDir: string;
-  trustProxy: boolean;
+  trustProxy: false | number | string[];
+  session: { idleTimeoutMs: number; maxAgeMs: number; persistentCookie: boolean };
+  /** Paths of the PEM certificate and key when the BFF serves HTTPS itself. */
+  tls: { cert: string; key: string } | undefined;
   /** Empty when no cloud is configured: main.ts then starts the simulator. */
   clouds: CloudConfig[];
 }
@@ -72,8 +119,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.STACKDECK_LOGIN_RATE_LIMIT,
     staticDir: e.STACKDECK_STATIC_DIR,
     trustProxy: e.STACKDECK_TRUST_PROXY,
+    session: {
+      idleTimeoutMs: e.STACKDECK_SESSION_IDLE_TIMEOUT * 1000,
+      maxAgeMs: e.STACKDECK_SESSION_MAX_AGE * 1000,
+      persistentCookie: e.STACKDECK_PERSISTENT_COOKIE,
+    },
+    tls: tlsFrom(e),
     clouds: cloudsFrom(e, env),
   };
+}
+
+function tlsFrom(e: z.infer<typeof envSchema>): Config['tls'] {
+  const cert = e.STACKDECK_TLS_CERT;
+  const key = e.STACKDECK_TLS_KEY;
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new ConfigError('Invalid configuration:\n  STACKDECK_TLS_CERT and STACKDECK_TLS_KEY: set both to serve HTTPS, or neither.');
+  return { cert, key };
 }
 
 function cloudsFrom(e: z.infer<typeof envSchema>, env: Record<string, string | undefined>): CloudConfig[] {
