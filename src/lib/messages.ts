@@ -56,6 +56,7 @@ const catalogue: Record<ApiErrorCode, Wording> = {
   'request.too_large': 'The request is too large.',
   'request.unsupported_media_type':
     'Stackdeck sent a request the server could not read. Reload the page and try again.',
+  'tasks.too_many_streams': 'Too many Stackdeck windows are following tasks at once. Close some, then reload this page.',
   not_found: 'This item could not be found. It may have been deleted.',
   // The BFF names the service in its own message ("The compute service (Nova) cannot be reached…").
   'upstream.unavailable': (p) => serviceWords(p, 'cannot be reached. Try again in a moment.'),

@@ -18,6 +18,8 @@ import { taskRoutes } from './routes/tasks';
 import { ServerViews } from './servers/views';
 import { type PollTiming, TaskTracker } from './tasks/tracker';
 import { SessionCache } from './sessions/cache';
+import { SessionLifecycle } from './sessions/lifecycle';
+import { revokeQuietly } from './sessions/sign-in';
 import { MemorySessionStore, type SessionStore } from './sessions/store';
 
 declare module 'fastify' {
@@ -35,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often tasks poll upstream; tests make it quick. */
   pollTiming?: PollTiming;
+  /** The sessions' clock (idle timeout, maximum age); tests move it. */
+  now?: () => number;
 }
 
 /** Never let a secret reach a log line, whatever a future log call passes in. */
@@ -48,7 +52,7 @@ export const logRedactions = [
 ];
 
 /** Builds the BFF from its plugins. main.ts listens; tests call this and `inject()` or listen. */
-export async function buildApp({ config, sessionStore, logger, pollTiming }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, sessionStore, logger, pollTiming, now }: AppOptions): Promise<FastifyInstance> {
   if (config.clouds.length === 0) throw new Error('buildApp needs at least one cloud.');
   const options = {
     logger: logger ?? { level: config.logLevel, redact: logRedactions },
@@ -79,25 +83,35 @@ export async function buildApp({ config, sessionStore, logger, pollTiming }: App
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
   const store = sessionStore ?? new MemorySessionStore();
-  await app.register(sessionPlugin, { store });
   const tracker = new TaskTracker(clouds, store, app.log.child({ component: 'tasks' }), pollTiming);
   app.decorate('tasks', tracker);
   app.addHook('onClose', async () => tracker.close());
   const cache = new SessionCache();
+  const sessionLog = app.log.child({ component: 'sessions' });
+  const sessions = new SessionLifecycle(
+    store,
+    config.session,
+    {
+      revoke: async (session) => {
+        const cloud = clouds.get(session.cloudId);
+        if (cloud) await revokeQuietly(cloud, session.token, sessionLog);
+      },
+      ended: (session, reason) => {
+        tracker.forget(session.id);
+        cache.forget(session.id);
+        sessionLog.info({ user: session.user.name, reason }, 'session ended');
+      },
+      move: (from, to) => {
+        tracker.move(from, to);
+        cache.forget(from);
+      },
+    },
+    now,
+  );
+  await app.register(sessionPlugin, { sessions });
   const views = new ServerViews(cache, (sessionId, serverId) => tracker.running(sessionId, serverId));
   await app.register(healthRoutes, { clouds });
-  await app.register(authRoutes, {
-    clouds,
-    loginRateLimit: config.loginRateLimit,
-    onSessionEnd: (sessionId) => {
-      tracker.forget(sessionId);
-      cache.forget(sessionId);
-    },
-    onSessionMove: (from, to) => {
-      tracker.move(from, to);
-      cache.forget(from);
-    },
-  });
+  await app.register(authRoutes, { clouds, loginRateLimit: config.loginRateLimit });
   await app.register(async (reads) => {
     // The lists and their details answer with a weak ETag, and 304 when the browser already
     // holds that answer (it revalidates them: `private, no-cache`): a page of servers is 170 KB

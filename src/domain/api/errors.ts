@@ -23,6 +23,7 @@ export const errorCodes = [
   'server.forbidden',
   'server.invalid',
   'network.not_found',
+  'tasks.too_many_streams',
   'cursor.invalid',
   'upstream.forbidden',
   'upstream.not_in_catalog',

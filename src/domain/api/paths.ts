@@ -4,6 +4,7 @@ export const apiPaths = {
   login: '/api/auth/login',
   session: '/api/auth/session',
   logout: '/api/auth/logout',
+  logoutEverywhere: '/api/auth/logout-everywhere',
   scope: '/api/auth/scope',
   servers: '/api/servers',
   serverChanges: '/api/servers/changes',

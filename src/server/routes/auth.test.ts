@@ -23,7 +23,7 @@ function errorOf(res: { json(): unknown }) {
 
 const switchTo = (cookie: string | undefined, body: unknown, headers: Record<string, string> = csrf) =>
   stack.app.inject({ method: 'POST', url: '/api/auth/scope', headers: { ...headers, ...(cookie && { cookie }) }, payload: body as object });
-const tokenOf = async (cookie: string) => (await stack.app.sessions.get(cookie.split('=')[1] ?? ''))?.token ?? '';
+const tokenOf = async (cookie: string) => (await stack.store.get(cookie.split('=')[1] ?? ''))?.token ?? '';
 const isRevoked = (token: string) =>
   [...stack.simulator.cloud.store.tokens.entries()].some(([id, record]) => (id === token || record.id === token) && record.revoked);
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { apiPaths, cloudsResponseSchema, loginRequestSchema, scopeRequestSchema, type SessionSummary } from '../../domain/api';
 import { isReadOnly } from '../../domain/identity';
 import type { CloudRegistry } from '../clouds';
@@ -12,13 +12,9 @@ import { parseInput } from '../validation';
 export interface AuthRoutesOptions {
   clouds: CloudRegistry;
   loginRateLimit: number;
-  /** Lets what a session owns (its tasks, its caches) go with it. */
-  onSessionEnd: (sessionId: string) => void;
-  /** A scope change (project, region) replaced the session `from` by `to`: what it owns goes along or goes. */
-  onSessionMove: (from: string, to: Session) => void;
 }
 
-export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit, onSessionEnd, onSessionMove }: AuthRoutesOptions): Promise<void> {
+export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit }: AuthRoutesOptions): Promise<void> {
   const limiter = new LoginLimiter(loginRateLimit);
 
   const summary = (session: Session): SessionSummary => {
@@ -30,7 +26,7 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
       region: session.region,
       regions: session.regions,
       cloud: { id: session.cloudId, name: cloud?.config.name ?? session.cloudId },
-      expiresAt: session.expiresAt,
+      expiresAt: app.sessions.hardEnd(session).toISOString(),
       projects: session.projects,
       readOnly: isReadOnly(session.roles),
     };
@@ -48,12 +44,11 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
     if (!cloud) throw new AppError(400, 'request.invalid', `There is no cloud “${input.cloud}”.`, { params: { cloud: input.cloud ?? '' } });
 
     await limiter.take(request.ip, `${input.domain}/${input.username}`);
-    const session = await signIn(cloud, input, request.log);
+    const session = await app.sessions.open(await signIn(cloud, input, request.log));
     await limiter.succeeded(request.ip, `${input.domain}/${input.username}`);
     // A new id at every sign-in: a session id planted before login is worth nothing after it.
     const previous = request.cookies[sessionCookie];
-    if (previous) await endSession(previous, request);
-    await app.sessions.set(session);
+    if (previous) await app.sessions.end(previous, 'signed_out');
     setSessionCookie(request, reply, session);
     request.log.info({ user: session.user.name, project: session.project.name }, 'signed in');
     return summary(session);
@@ -67,12 +62,9 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
     const cloud = clouds.get(previous.cloudId);
     if (!cloud) throw new AppError(401, 'auth.session_expired', 'Your session has ended. Sign in again.');
 
-    const session = await rescopeSession(cloud, previous, input, request.log);
     // A new id, as at sign-in, so what the old one owns (caches of its project and region) stays
     // behind; a replaced token is revoked so only the session's token stays valid.
-    await app.sessions.set(session);
-    await app.sessions.delete(previous.id);
-    onSessionMove(previous.id, session);
+    const session = await app.sessions.replace(previous, await rescopeSession(cloud, previous, input, request.log));
     if (session.token !== previous.token) await revokeQuietly(cloud, previous.token, request.log);
     setSessionCookie(request, reply, session);
     request.log.info(
@@ -84,17 +76,16 @@ export async function authRoutes(app: FastifyInstance, { clouds, loginRateLimit,
 
   app.post(apiPaths.logout, async (request, reply) => {
     const id = request.cookies[sessionCookie];
-    if (id) await endSession(id, request);
+    if (id) await app.sessions.end(id, 'signed_out');
     clearSessionCookie(request, reply);
     return reply.status(204).send();
   });
 
-  async function endSession(id: string, request: FastifyRequest): Promise<void> {
-    const session = await app.sessions.get(id);
-    if (!session) return;
-    await app.sessions.delete(id);
-    onSessionEnd(id);
-    const cloud = clouds.get(session.cloudId);
-    if (cloud) await revokeQuietly(cloud, session.token, request.log);
-  }
+  // Every session of this user on this cloud, in every browser: after a lost laptop, or a shared one.
+  app.post(apiPaths.logoutEverywhere, { preHandler: requireSession }, async (request, reply) => {
+    const ended = await app.sessions.endEverywhere(request.session);
+    request.log.info({ user: request.session.user.name, ended }, 'signed out everywhere');
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
 }

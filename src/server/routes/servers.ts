@@ -44,7 +44,8 @@ export async function serverRoutes(app: FastifyInstance, { clouds, views }: Serv
     return body;
   });
 
-  app.get(apiPaths.serverChanges, { preHandler: requireSession }, async (request) => {
+  // The list polls for changes by itself: that is no sign of a user at the keyboard.
+  app.get(apiPaths.serverChanges, { preHandler: requireSession, config: { activity: false } }, async (request) => {
     const { since } = parseInput(serverChangesQuerySchema, request.query);
     const clients = clientsFor(clouds, request);
     const asOf = new Date().toISOString();

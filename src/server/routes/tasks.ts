@@ -10,6 +10,14 @@ import type { TaskTracker } from '../tasks/tracker';
 /** A comment line now and then keeps proxies from closing a quiet stream, and notices a dead session. */
 const keepAliveMs = 15_000;
 
+/**
+ * Open streams a session may hold: a browser shares one among its tabs (BroadcastChannel), and a
+ * reload may open the next before the last has closed. An address may hold a few browsers' worth
+ * (people behind one NAT). Each stream holds a socket and a subscription; 300 of them from one
+ * session was an attack test's find.
+ */
+export const streamLimits = { perSession: 4, perAddress: 40 } as const;
+
 export interface TaskRoutesOptions {
   clouds: CloudRegistry;
   tracker: TaskTracker;
@@ -18,6 +26,13 @@ export interface TaskRoutesOptions {
 
 export async function taskRoutes(app: FastifyInstance, { clouds, tracker, views }: TaskRoutesOptions): Promise<void> {
   const streams = new Set<() => void>();
+  const perSession = new Map<string, number>();
+  const perAddress = new Map<string, number>();
+  const count = (counts: Map<string, number>, key: string, by: 1 | -1): void => {
+    const next = (counts.get(key) ?? 0) + by;
+    if (next > 0) counts.set(key, next);
+    else counts.delete(key);
+  };
   // Fastify's close() waits for open responses: end the streams so a shutdown is not held up.
   app.addHook('preClose', async () => {
     for (const end of streams) end();
@@ -25,9 +40,20 @@ export async function taskRoutes(app: FastifyInstance, { clouds, tracker, views 
 
   app.get(apiPaths.tasks, { preHandler: requireSession }, async (request) => taskListSchema.parse({ items: tracker.list(request.session.id) }));
 
-  app.get(apiPaths.taskStream, { preHandler: requireSession }, async (request, reply) => {
-    const { session } = request;
+  // A page holds the stream open by itself: that keeps no session from ending idle.
+  app.get(apiPaths.taskStream, { preHandler: requireSession, config: { activity: false } }, async (request, reply) => {
+    const { session, ip } = request;
+    if ((perSession.get(session.id) ?? 0) >= streamLimits.perSession || (perAddress.get(ip) ?? 0) >= streamLimits.perAddress) {
+      throw new AppError(
+        429,
+        'tasks.too_many_streams',
+        'Too many task streams are open: close some Stackdeck tabs or windows, or wait a few seconds, and reload.',
+        { params: { retryAfter: 5 } },
+      );
+    }
     const clients = clientsFor(clouds, request);
+    count(perSession, session.id, 1);
+    count(perAddress, ip, 1);
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -53,9 +79,12 @@ export async function taskRoutes(app: FastifyInstance, { clouds, tracker, views 
     };
     const unsubscribe = tracker.subscribe(session.id, (payload) => void send(payload));
     const keepAlive = setInterval(() => {
-      void app.sessions.get(session.id).then((alive) => (alive ? raw.write(': keep-alive\n\n') : end()));
+      void app.sessions.resume(session.id, { activity: false }).then((alive) => (alive ? raw.write(': keep-alive\n\n') : end()));
     }, keepAliveMs);
     const end = (): void => {
+      if (!streams.has(end)) return;
+      count(perSession, session.id, -1);
+      count(perAddress, ip, -1);
       clearInterval(keepAlive);
       unsubscribe();
       streams.delete(end);

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { passwordAuth, tokenAuth } from '../openstack/auth/plugins';
 import type { IssuedToken } from '../openstack/keystone';
 import type { CloudRuntime } from '../clouds';
-import type { Session } from './store';
+import type { NewSession, Session } from './store';
 
 type Credentials = Required<Pick<LoginRequest, 'username' | 'password' | 'domain'>> & { project?: string | undefined };
 
@@ -15,7 +15,7 @@ type Credentials = Required<Pick<LoginRequest, 'username' | 'password' | 'domain
  * user's default project (Keystone scopes to it when no scope is sent), else the first enabled
  * project by name. Tokens issued on the way are revoked, so only the session's token stays valid.
  */
-export async function signIn(cloud: CloudRuntime, creds: Credentials, log: FastifyBaseLogger): Promise<Session> {
+export async function signIn(cloud: CloudRuntime, creds: Credentials, log: FastifyBaseLogger): Promise<NewSession> {
   const { keystone } = cloud;
   const first = await keystone.authenticate(passwordAuth(creds), { kind: 'default' }, log);
   const issued = [first];
@@ -44,7 +44,7 @@ export async function signIn(cloud: CloudRuntime, creds: Credentials, log: Fasti
  * another of the catalog's regions, or both. The new session has a new id, as at sign-in; the
  * caller stores it and revokes the token it replaces when that changed.
  */
-export async function rescopeSession(cloud: CloudRuntime, session: Session, scope: ScopeRequest, log: FastifyBaseLogger): Promise<Session> {
+export async function rescopeSession(cloud: CloudRuntime, session: Session, scope: ScopeRequest, log: FastifyBaseLogger): Promise<NewSession> {
   // Checked first, so a mistyped region costs no token.
   const region = scope.region === undefined ? session.region : catalogRegion(session.regions, scope.region);
   if (scope.projectId === undefined) {
@@ -88,7 +88,7 @@ function pickProject(projects: Session['projects'], wanted: string | undefined, 
  * The session's region is `region` when the catalog has it (after a project switch, endpoint
  * filtering may leave it out of the new project's), else the configured one, else the first.
  */
-function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['projects'], region = cloud.config.region): Session {
+function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['projects'], region = cloud.config.region): NewSession {
   const { body } = issued;
   if (!body.project) throw new AppError(502, 'upstream.bad_response', 'Keystone returned a token without a project.');
   const catalog = body.catalog ?? [];

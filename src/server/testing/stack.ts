@@ -15,7 +15,7 @@ export interface TestBff {
   store: MemorySessionStore;
   /** Every log line the BFF wrote, to prove no secret reaches the logs. */
   logs: string[];
-  /** Moves the session store's clock, to expire sessions without waiting. */
+  /** Moves the sessions' clock, to expire sessions without waiting. */
   advance(ms: number): void;
 }
 
@@ -29,7 +29,8 @@ export async function startBff(cloud: CloudConfig, env: Record<string, string> =
   const config = loadConfig({ STACKDECK_STATIC_DIR: '/nonexistent', ...env });
   config.clouds.push(cloud);
   let offset = 0;
-  const store = new MemorySessionStore(() => Date.now() + offset);
+  const now = () => Date.now() + offset;
+  const store = new MemorySessionStore(now);
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -37,7 +38,7 @@ export async function startBff(cloud: CloudConfig, env: Record<string, string> =
       done();
     },
   });
-  const app = await buildApp({ config, sessionStore: store, logger: { level: 'trace', redact: logRedactions, stream }, ...(pollTiming && { pollTiming }) });
+  const app = await buildApp({ config, sessionStore: store, now, logger: { level: 'trace', redact: logRedactions, stream }, ...(pollTiming && { pollTiming }) });
   await app.ready();
   return {
     app,
