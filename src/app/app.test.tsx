@@ -245,6 +245,18 @@ describe('signing out and losing the session', () => {
     expect(currentUrl(router)).toBe('/login?next=%2Ftasks');
   });
 
+  it('signs out everywhere from the account menu', async () => {
+    const { user, router } = renderApp('/login');
+    await signIn(user);
+    const menu = await openAccountMenu(user, /account menu for demo/i);
+    const everywhere = menu.getByRole('menuitem', { name: 'Sign out everywhere' });
+    expect(everywhere).toHaveAccessibleDescription('Every browser signed in as demo');
+    await user.click(everywhere);
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/login');
+    expect(bff().state.session).toBeNull();
+  });
+
   it('sends the user to the login page when any query gets a 401, and back afterwards', async () => {
     const { user, router, queryClient } = renderApp('/login?next=%2Fnetworks');
     await signIn(user);

@@ -46,7 +46,8 @@ export function AppLayoutRoute() {
       account={
         <HeaderMenu
           session={session}
-          onSignOut={() => logout.mutate()}
+          onSignOut={() => logout.mutate(false)}
+          onSignOutEverywhere={() => logout.mutate(true)}
           onSwitchProject={(projectId) => switchTo({ projectId }, 'Could not switch project')}
           onSwitchRegion={(region) => switchTo({ region }, 'Could not switch region')}
         />

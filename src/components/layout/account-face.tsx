@@ -4,6 +4,8 @@ import { cx } from '../../lib/cx';
 export interface HeaderMenuProps {
   session: SessionSummary;
   onSignOut: () => void;
+  /** Ends every session of this user, in every browser (after a lost or shared device). */
+  onSignOutEverywhere: () => void;
   /** Moves the session to the project with this id; offered when the user has several. */
   onSwitchProject: (projectId: string) => void;
   /** Moves the session to this region; offered when the cloud has several. */

@@ -8,9 +8,10 @@ import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } 
  * element, which the BFF's strict CSP would have to allow by nonce. No portal: rendered in place,
  * the open menu stays inside the header landmark.
  */
-export function AccountMenu({ session, onSignOut, onSwitchProject, onSwitchRegion }: HeaderMenuProps) {
+export function AccountMenu({ session, onSignOut, onSignOutEverywhere, onSwitchProject, onSwitchRegion }: HeaderMenuProps) {
   const { user, project, projects, region, regions, roles, readOnly } = session;
   const content = useRef<HTMLDivElement>(null);
+  const everywhereHint = useId();
   useEffect(() => {
     // Mounted open by the press that loaded it, Radix did not see that press: it focused the menu
     // itself, not its first item as a press on its own trigger does.
@@ -62,11 +63,19 @@ export function AccountMenu({ session, onSignOut, onSwitchProject, onSwitchRegio
             onChoose={onSwitchRegion}
           />
         ) : null}
-        <DropdownMenu.Item
-          onSelect={onSignOut}
-          className={itemClass}
-        >
+        <DropdownMenu.Item onSelect={onSignOut} className={itemClass}>
           Sign out
+        </DropdownMenu.Item>
+        <DropdownMenu.Item
+          onSelect={onSignOutEverywhere}
+          aria-label="Sign out everywhere"
+          aria-describedby={everywhereHint}
+          className={cx(itemClass, 'flex-col items-start gap-0.5')}
+        >
+          Sign out everywhere
+          <span id={everywhereHint} className="text-xs font-normal text-slate-600 dark:text-slate-400">
+            Every browser signed in as {user.name}
+          </span>
         </DropdownMenu.Item>
       </DropdownMenu.Content>
     </DropdownMenu.Root>

@@ -127,6 +127,15 @@ export function createBffHandlers(cloud: SimulatedCloud = createCloud()): BffHan
       return new HttpResponse(null, { status: 204, headers: noStore });
     }),
 
+    // The stand-in holds one session: "everywhere" is that one.
+    http.post(`*${apiPaths.logoutEverywhere}`, ({ request }) => {
+      if (!hasCsrfHeader(request)) return csrfRefusal();
+      const check = sessionToken();
+      if ('refusal' in check) return check.refusal;
+      endSession();
+      return new HttpResponse(null, { status: 204, headers: noStore });
+    }),
+
     ...tasks.handlers,
     ...createServerHandlers({ cloud, session: sessionToken, busy: (serverId) => tasks.running(serverId) }),
     ...createNetworkHandlers({ cloud, session: sessionToken }),

@@ -5,14 +5,14 @@ import { isApiError } from '../../../lib/errors';
 import { sessionQuery } from './auth-queries';
 
 /**
- * Signs out and drops every cached answer, also when the call fails. Only a success (or a 401:
+ * Signs out (`everywhere`: every session of this user, in every browser) and drops every cached answer, also when the call fails. Only a success (or a 401:
  * already signed out) records "no session"; after any other failure the login route asks the
  * BFF again, so a session that outlived a failed logout is not hidden from the user.
  */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest(apiPaths.logout, { method: 'POST' }),
+    mutationFn: (everywhere: boolean = false) => apiRequest(everywhere ? apiPaths.logoutEverywhere : apiPaths.logout, { method: 'POST' }),
     onSettled: (_data, error) => {
       queryClient.clear();
       if (!error || (isApiError(error) && error.status === 401)) {
