@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ActionId, actionIds, refusal, type Viewer } from './domain/compute/actions';
+import { type ActionId, actionIds, refusal, type Viewer } from './domain/compute';
 import { taskStates, vmStates } from './domain/compute/states';
 import { type GuardedAction, novaWouldAccept, type ServerForVerdict } from './simulator/core/compute/actions/guard-table';
 

@@ -2,7 +2,7 @@
 // followed as a task to its end, on servers this file creates and deletes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActionBody, actionResponseSchema, apiPaths, errorBodySchema, serverDetailSchema, type ServerDetail, type Task } from '../domain/api';
-import type { ActionId } from '../domain/compute/actions';
+import type { ActionId } from '../domain/compute';
 import { openSuite, type Suite, taskOutcome } from './suite';
 import { type BootChoices, bootChoices, createActiveServers, deleteServers, testServerName } from './test-servers';
 

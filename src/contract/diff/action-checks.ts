@@ -1,7 +1,7 @@
 // Server actions on servers the check creates on both sides, step by step in the same order:
 // each answer (status and body), the states each task goes through, and where it ends.
 import type { ActionId } from '../../domain/compute';
-import { novaActionBody } from '../../domain/compute/nova-actions';
+import { novaActionBody } from '../../domain/compute/server-actions';
 import type { Reply } from '../target';
 import { type BootChoices, bootChoices, createActiveServers, deleteServers, testServerName } from '../test-servers';
 import type { KnownDifference } from './known-differences';

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { actionIds } from '../compute/actions';
+import { actionIds } from '../compute/server-actions';
 
 /** Nova's status values (openstack-api.md §2.5), for the status filter. */
 export const serverStatuses = [

@@ -1,20 +1,17 @@
 import { z } from 'zod/mini';
-import { actionIds } from '../compute/actions';
+import { type ActionId, actionIds, serverActions } from '../compute/server-actions';
 import { serverSummarySchema } from './servers';
 
 export const actionIdSchema = z.enum(actionIds);
 
-/** The body each action takes; actions not listed take none (`{}`). */
-export const actionBodySchemas = {
-  resize: z.object({ flavorId: z.string().check(z.minLength(1), z.maxLength(255)) }),
-  rescue: z.object({ imageId: z.optional(z.uuid()), password: z.optional(z.string().check(z.minLength(1), z.maxLength(255))) }),
-  lock: z.object({ reason: z.optional(z.string().check(z.trim(), z.maxLength(255))) }),
-  snapshot: z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)) }),
-  rebuild: z.object({ imageId: z.uuid() }),
-} as const;
 export const emptyActionBodySchema = z.strictObject({});
 
-export type ActionBody<A extends string> = A extends keyof typeof actionBodySchemas ? z.input<(typeof actionBodySchemas)[A]> : Record<string, never>;
+/** The request body an action takes (its definition's input); an action without input takes `{}`. */
+export function actionBodySchema(action: ActionId): z.ZodMiniType {
+  return serverActions[action].input ?? emptyActionBodySchema;
+}
+
+export type { ActionBody } from '../compute/server-actions';
 
 export const taskSchema = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ActionId, actionIds, availableActions, refusal, type ServerFacts, type Viewer } from './actions';
+import { availableActions, refusal, type ServerFacts, type Viewer } from './actions';
+import { type ActionId, actionIds } from './server-actions';
 import { taskLabel } from './states';
 
 const member: Viewer = { isAdmin: false, readOnly: false, policy: 'new-defaults' };

@@ -1,8 +1,10 @@
+import { type ActionId, actionDefinition, actionIds } from './server-actions';
 import { taskLabel, type VmState, vmStateWords } from './states';
 
 /**
- * The one place that decides which server actions are possible, read from Nova's own checks
- * (nova/compute/api.py decorators; shared/docs/openstack-api.md §2.6):
+ * The one place that decides which server actions are possible, from each action's definition
+ * (server-actions.ts), as Nova's own checks do (nova/compute/api.py decorators;
+ * shared/docs/openstack-api.md §2.6):
  *
  * - `check_instance_lock` runs first: a locked server refuses the action unless the caller is
  *   admin. createImage, lock and unlock do not check the lock.
@@ -13,79 +15,6 @@ import { taskLabel, type VmState, vmStateWords } from './states';
  * The simulator reads §2.6 on its own (src/simulator/core/compute/actions); tests hold the two
  * against each other.
  */
-
-export const actionIds = [
-  'reboot',
-  'hard-reboot',
-  'stop',
-  'start',
-  'pause',
-  'unpause',
-  'suspend',
-  'resume',
-  'rescue',
-  'unrescue',
-  'resize',
-  'confirm-resize',
-  'revert-resize',
-  'lock',
-  'unlock',
-  'snapshot',
-  'rebuild',
-] as const;
-export type ActionId = (typeof actionIds)[number];
-
-interface ActionRule {
-  label: string;
-  /** null: no state check at all (lock, unlock). */
-  vmStates: readonly VmState[] | null;
-  /** Allowed task states besides None (hard reboot's ALLOW_REBOOT). */
-  extraTaskStates?: readonly string[];
-  checksLock: boolean;
-  needsHost: boolean;
-  /** Disruptive or destructive: the SPA asks for confirmation. */
-  confirm: boolean;
-  /** When it makes sense only in one lock state (lock when unlocked, unlock when locked). */
-  whenLocked?: boolean;
-}
-
-const hardRebootTaskStates = [
-  'rebooting',
-  'reboot_pending',
-  'reboot_started',
-  'rebooting_hard',
-  'pausing',
-  'unpausing',
-  'suspending',
-  'resuming',
-] as const;
-
-export const actionRules: Record<ActionId, ActionRule> = {
-  reboot: { label: 'Reboot', vmStates: ['active'], checksLock: true, needsHost: false, confirm: false },
-  'hard-reboot': {
-    label: 'Hard reboot',
-    vmStates: ['active', 'stopped', 'paused', 'suspended', 'error'],
-    extraTaskStates: hardRebootTaskStates,
-    checksLock: true,
-    needsHost: false,
-    confirm: true,
-  },
-  stop: { label: 'Stop', vmStates: ['active', 'error'], checksLock: true, needsHost: true, confirm: true },
-  start: { label: 'Start', vmStates: ['stopped'], checksLock: true, needsHost: true, confirm: false },
-  pause: { label: 'Pause', vmStates: ['active'], checksLock: true, needsHost: false, confirm: false },
-  unpause: { label: 'Unpause', vmStates: ['paused'], checksLock: true, needsHost: false, confirm: false },
-  suspend: { label: 'Suspend', vmStates: ['active'], checksLock: true, needsHost: false, confirm: false },
-  resume: { label: 'Resume', vmStates: ['suspended'], checksLock: true, needsHost: false, confirm: false },
-  rescue: { label: 'Rescue', vmStates: ['active', 'stopped', 'error'], checksLock: true, needsHost: false, confirm: true },
-  unrescue: { label: 'Unrescue', vmStates: ['rescued'], checksLock: true, needsHost: false, confirm: false },
-  resize: { label: 'Resize', vmStates: ['active', 'stopped'], checksLock: true, needsHost: true, confirm: true },
-  'confirm-resize': { label: 'Confirm resize', vmStates: ['resized'], checksLock: true, needsHost: false, confirm: false },
-  'revert-resize': { label: 'Revert resize', vmStates: ['resized'], checksLock: true, needsHost: false, confirm: true },
-  lock: { label: 'Lock', vmStates: null, checksLock: false, needsHost: false, confirm: false, whenLocked: false },
-  unlock: { label: 'Unlock', vmStates: null, checksLock: false, needsHost: false, confirm: false, whenLocked: true },
-  snapshot: { label: 'Create snapshot', vmStates: ['active', 'stopped', 'paused', 'suspended'], checksLock: false, needsHost: false, confirm: false },
-  rebuild: { label: 'Rebuild', vmStates: ['active', 'stopped', 'error'], checksLock: true, needsHost: false, confirm: true },
-};
 
 /** What the rules read from a server: the fields Nova's checks read, as Nova's API shows them. */
 export interface ServerFacts {
@@ -117,7 +46,7 @@ export interface ActionAvailability {
 
 /** The reason Nova would refuse the action, or undefined when it would accept it. */
 export function refusal(id: ActionId, server: ServerFacts, viewer: Viewer): string | undefined {
-  const rule = actionRules[id];
+  const rule = actionDefinition(id);
   if (viewer.readOnly && viewer.policy === 'new-defaults') {
     return 'Your role in this project is read-only.';
   }
@@ -144,8 +73,13 @@ export function refusal(id: ActionId, server: ServerFacts, viewer: Viewer): stri
 export function availableActions(server: ServerFacts, viewer: Viewer, busy?: { action: ActionId }): ActionAvailability[] {
   return actionIds.map((id) => {
     const reason = busy
-      ? `Wait until the ${actionRules[busy.action].label.toLowerCase()} you started has finished.`
+      ? busyReason(busy.action)
       : refusal(id, server, viewer);
     return reason ? { id, enabled: false, reason } : { id, enabled: true };
   });
+}
+
+/** Why a server is not open to another action while a task of this session runs on it. */
+export function busyReason(action: ActionId): string {
+  return `Wait until the ${actionDefinition(action).label.toLowerCase()} you started has finished.`;
 }

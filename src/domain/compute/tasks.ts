@@ -1,4 +1,4 @@
-import type { ActionId } from './actions';
+import { type ActionId, actionDefinition, stepLabel } from './server-actions';
 import type { NovaInstanceAction, NovaServer } from './nova-wire';
 
 /**
@@ -8,82 +8,10 @@ import type { NovaInstanceAction, NovaServer } from './nova-wire';
 
 export type TaskRunState = 'running' | 'succeeded' | 'failed';
 
-/** The task_states an action walks through, in order, as Nova's compute manager sets them. */
-export const taskSteps: Record<ActionId, readonly string[]> = {
-  reboot: ['rebooting', 'reboot_pending', 'reboot_started'],
-  'hard-reboot': ['rebooting_hard', 'reboot_pending_hard', 'reboot_started_hard'],
-  stop: ['powering-off'],
-  start: ['powering-on'],
-  pause: ['pausing'],
-  unpause: ['unpausing'],
-  suspend: ['suspending'],
-  resume: ['resuming'],
-  rescue: ['rescuing'],
-  unrescue: ['unrescuing'],
-  resize: ['resize_prep', 'resize_migrating', 'resize_migrated', 'resize_finish'],
-  'confirm-resize': ['resize_confirming'],
-  'revert-resize': ['resize_reverting'],
-  lock: [],
-  unlock: [],
-  snapshot: ['image_snapshot_pending', 'image_snapshot', 'image_pending_upload', 'image_uploading'],
-  rebuild: ['rebuilding', 'rebuild_block_device_mapping', 'rebuild_spawning'],
-};
-
-/** Each step in words, for the task's `step`. */
-const stepWords: Record<string, string> = {
-  rebooting: 'Asking the guest to reboot',
-  reboot_pending: 'Reboot pending',
-  reboot_started: 'Rebooting',
-  rebooting_hard: 'Powering the server off and on',
-  reboot_pending_hard: 'Hard reboot pending',
-  reboot_started_hard: 'Hard rebooting',
-  'powering-off': 'Shutting down',
-  'powering-on': 'Starting',
-  pausing: 'Pausing',
-  unpausing: 'Unpausing',
-  suspending: 'Suspending to disk',
-  resuming: 'Resuming',
-  rescuing: 'Booting the rescue image',
-  unrescuing: 'Leaving rescue mode',
-  resize_prep: 'Preparing the resize',
-  resize_migrating: 'Migrating disk',
-  resize_migrated: 'Disk migrated',
-  resize_finish: 'Finishing the resize',
-  resize_confirming: 'Confirming the resize',
-  resize_reverting: 'Reverting to the old flavor',
-  image_snapshot_pending: 'Preparing the snapshot',
-  image_snapshot: 'Taking the snapshot',
-  image_pending_upload: 'Snapshot waiting for upload',
-  image_uploading: 'Uploading the snapshot',
-  rebuilding: 'Rebuilding',
-  rebuild_block_device_mapping: 'Preparing disks',
-  rebuild_spawning: 'Booting the new image',
-};
-
-export function stepLabel(taskState: string): string {
-  return stepWords[taskState] ?? taskState.replace(/[_-]+/g, ' ');
+/** The task_states an action walks through, in order. */
+export function taskSteps(action: ActionId): string[] {
+  return actionDefinition(action).steps.map(([taskState]) => taskState);
 }
-
-/** What the action leaves behind when it has worked: the vm_state(s), with no task in flight. */
-const finalVmStates: Record<ActionId, readonly string[]> = {
-  reboot: ['active'],
-  'hard-reboot': ['active'],
-  stop: ['stopped'],
-  start: ['active'],
-  pause: ['paused'],
-  unpause: ['active'],
-  suspend: ['suspended'],
-  resume: ['active'],
-  rescue: ['rescued'],
-  unrescue: ['active'],
-  resize: ['resized'],
-  'confirm-resize': ['active', 'stopped'],
-  'revert-resize': ['active', 'stopped'],
-  lock: [],
-  unlock: [],
-  snapshot: [],
-  rebuild: ['active', 'stopped'],
-};
 
 export interface TaskObservation {
   /** The server as Nova shows it now; 'gone' after a 404. */
@@ -102,7 +30,7 @@ export interface TaskProgress {
 
 /** The progress the known step sequence gives a task_state; Nova's own `progress` wins when it moves. */
 function stepProgress(action: ActionId, taskState: string | null, novaProgress: number | undefined): number {
-  const steps = taskSteps[action];
+  const steps = taskSteps(action);
   const index = taskState ? steps.indexOf(taskState) : -1;
   const fromSteps = index < 0 ? 0 : Math.round(((index + 1) / (steps.length + 1)) * 100);
   return Math.min(95, Math.max(fromSteps, novaProgress ?? 0));
@@ -134,7 +62,7 @@ export function observeTask(action: ActionId, observation: TaskObservation, prev
     return { state: 'running', step: 'Saving the image', progress: Math.max(progress, 95) };
   }
   if (vmState === 'error') return { state: 'failed', step: 'Failed', progress, message: server.fault?.message ?? 'The server went into ERROR.' };
-  if (finalVmStates[action].includes(vmState)) {
+  if (actionDefinition(action).endsIn.includes(vmState)) {
     return { state: 'succeeded', step: action === 'resize' ? 'Waiting for confirmation' : 'Done', progress: 100 };
   }
   if (action === 'resize' && (vmState === 'active' || vmState === 'stopped') && previous > 0) {

@@ -1,5 +1,6 @@
 import type { InstanceAction, ServerDetail, ServerSummary } from '../api/servers';
-import { type ActionId, availableActions, type Viewer } from './actions';
+import { availableActions, type Viewer } from './actions';
+import type { ActionId } from './server-actions';
 import type { NovaFlavor, NovaInstanceAction, NovaServer } from './nova-wire';
 
 /** Nova's power_state integers in words. */

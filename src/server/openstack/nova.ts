@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
-import type { ActionId } from '../../domain/compute';
+import { type ActionId, novaActionBody } from '../../domain/compute';
 import {
   type NovaFlavor,
   type NovaInstanceAction,
@@ -16,7 +16,6 @@ import type { Session } from '../sessions/store';
 import { compareMicroversions, parseMicroversion } from './discovery';
 import { badResponse, failed, upstreamMessage } from './errors';
 import { path, type Query, ServiceClient } from './service';
-import { type ActionInput, novaActionBody } from '../../domain/compute/nova-actions';
 import { header, type UpstreamResponse } from './transport';
 
 export interface ActionResult {
@@ -116,9 +115,9 @@ export class NovaClient {
    * Posts an action. Returns Nova's request id (the key of the instance action), the password
    * rescue and rebuild hand back, and the image a snapshot creates.
    */
-  async serverAction(serverId: string, action: ActionId, input: ActionInput): Promise<ActionResult> {
+  async serverAction(serverId: string, action: ActionId, input: unknown): Promise<ActionResult> {
     const version = await this.microversion();
-    const res = await this.call('POST', path`/servers/${serverId}/action`, undefined, novaActionBody(action, input, (v) => atLeast(version, v)));
+    const res = await this.call('POST', path`/servers/${serverId}/action`, undefined, novaActionBody(action, input, (v: string) => atLeast(version, v)));
     if (res.status >= 300) throw novaError(res);
     const body = (res.body ?? {}) as { adminPass?: unknown; image_id?: unknown; server?: { adminPass?: unknown } };
     const adminPass = body.adminPass ?? body.server?.adminPass;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type ActionResponse, actionBodySchemas, actionIdSchema, actionResponseSchema, apiPaths, emptyActionBodySchema } from '../../domain/api';
-import { actionRules } from '../../domain/compute';
+import { type ActionResponse, actionBodySchema, actionIdSchema, actionResponseSchema, apiPaths } from '../../domain/api';
+import { busyReason } from '../../domain/compute';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
 import { clientsFor } from '../openstack/clients';
@@ -22,12 +22,11 @@ export async function actionRoutes(app: FastifyInstance, { clouds, tracker }: { 
     const action = actionIdSchema.safeParse(parsedParams.data.action);
     if (!action.success) throw new AppError(404, 'not_found', `There is no action “${parsedParams.data.action}”.`);
     const id = parsedParams.data.id;
-    const schema = action.data in actionBodySchemas ? actionBodySchemas[action.data as keyof typeof actionBodySchemas] : emptyActionBodySchema;
-    const input = parseInput(schema, request.body);
+    const input = parseInput(actionBodySchema(action.data), request.body);
 
     const busy = tracker.running(request.session.id, id);
     if (busy) {
-      throw new AppError(409, 'server.conflict', `Wait until the ${actionRules[busy.action].label.toLowerCase()} you started has finished.`);
+      throw new AppError(409, 'server.conflict', busyReason(busy.action));
     }
     const { nova } = clientsFor(clouds, request);
     const server = await nova.getServer(id);

@@ -71,7 +71,7 @@ export class TaskTracker {
 
   /** Registers the task of an action Nova has just accepted and starts watching its server. */
   start(session: Session, details: { serverId: string; serverName: string; action: ActionId; requestId: string | null; imageId?: string | undefined }): Task {
-    const firstStep = taskSteps[details.action][0];
+    const firstStep = taskSteps(details.action)[0];
     const task: Task = {
       id: randomUUID(),
       serverId: details.serverId,

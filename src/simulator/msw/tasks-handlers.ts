@@ -1,11 +1,10 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
-  actionBodySchemas,
+  actionBodySchema,
   actionIdSchema,
   actionResponseSchema,
   apiPaths,
   csrfHeader,
-  emptyActionBodySchema,
   flavorListSchema,
   imageListSchema,
   limitsSchema,
@@ -17,8 +16,7 @@ import {
   type Task,
   type TaskEvent,
 } from '../../domain/api';
-import { actionRules, failedEvent, observeTask, stepLabel, taskSteps, toServerSummary, type ActionId } from '../../domain/compute';
-import { type ActionInput, novaActionBody } from '../../domain/compute/nova-actions';
+import { busyReason, failedEvent, novaActionBody, observeTask, stepLabel, taskSteps, toServerSummary, type ActionId } from '../../domain/compute';
 import type { SimulatedCloud } from '../core/cloud';
 import { ComputeError, readActionRequest, type ActionResult } from '../core/compute/actions';
 import { projectUsage } from '../core/compute/actions/quota';
@@ -162,14 +160,13 @@ export function createTaskHandlers({ cloud, session, sessionKey }: TaskHandlerOp
       const action = actionIdSchema.safeParse(params.action);
       if (!action.success) return answer(404, { code: 'not_found', message: `There is no action “${String(params.action)}”.` });
       if (body === undefined) return answer(400, { code: 'request.malformed', message: 'The request body is not valid JSON.' });
-      const schema = action.data in actionBodySchemas ? actionBodySchemas[action.data as keyof typeof actionBodySchemas] : emptyActionBodySchema;
-      const input = schema.safeParse(body);
+      const input = actionBodySchema(action.data).safeParse(body);
       if (!input.success) return answer(400, { code: 'request.invalid', message: 'Some of the values sent are not valid.' });
 
       const key = sessionKey() ?? '';
       const busy = running(key, serverId);
       if (busy) {
-        return answer(409, { code: 'server.conflict', message: `Wait until the ${actionRules[busy.action].label.toLowerCase()} you started has finished.` });
+        return answer(409, { code: 'server.conflict', message: busyReason(busy.action) });
       }
       const reader = readServers(cloud, check.token);
       const server = findServer(cloud, serverId);
@@ -179,7 +176,7 @@ export function createTaskHandlers({ cloud, session, sessionKey }: TaskHandlerOp
       const roles = (check.token.roles ?? []).map((r) => r.name);
       let result: ActionResult;
       try {
-        const nova = readActionRequest(JSON.stringify(novaActionBody(action.data, input.data as ActionInput, () => true)), { atLeast: () => true });
+        const nova = readActionRequest(JSON.stringify(novaActionBody(action.data, input.data, () => true)), { atLeast: () => true });
         result = nova.action.run(
           {
             cloud,
@@ -197,7 +194,7 @@ export function createTaskHandlers({ cloud, session, sessionKey }: TaskHandlerOp
         return answer(status, { ...novaError(status, detail), detail, requestId });
       }
 
-      const first = taskSteps[action.data][0];
+      const first = taskSteps(action.data)[0];
       const task: Task = {
         id: crypto.randomUUID(),
         serverId: server.id,

@@ -7,8 +7,8 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogClose, DialogFooter } from '../../../components/ui/dialog';
 import { GatedButton } from '../../../components/ui/gated-button';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret';
-import { actionBodySchemas, type ActionResponse, type Limits, type ServerSummary } from '../../../domain/api';
-import type { ActionId } from '../../../domain/compute';
+import type { ActionResponse, Limits, ServerSummary } from '../../../domain/api';
+import { serverActions, type ActionId } from '../../../domain/compute';
 import { cx } from '../../../lib/cx';
 import { isApiError } from '../../../lib/errors';
 import { formatMemory } from '../../../lib/format';
@@ -166,7 +166,7 @@ function LockDialog({ server, returnFocus, onClose, onStarted }: SingleProps) {
   const [reason, setReason] = useState('');
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = actionBodySchemas.lock.parse({ reason: reason.trim() || undefined });
+    const body = serverActions.lock.input.parse({ reason: reason.trim() || undefined });
     if (await submit(body)) {
       onStarted(`Lock of ${server.name} started.`);
       onClose(true);
@@ -201,7 +201,7 @@ function SnapshotDialog({ server, returnFocus, onClose, onStarted }: SingleProps
   const [invalid, setInvalid] = useState<string>();
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = actionBodySchemas.snapshot.safeParse({ name });
+    const body = serverActions.snapshot.input.safeParse({ name });
     if (!body.success) {
       setInvalid('Give the snapshot a name (at most 255 characters).');
       return;
@@ -279,7 +279,7 @@ function ResizeDialog({ server, returnFocus, onClose, onStarted }: SingleProps) 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!selected || blocked) return;
-    if (await submit(actionBodySchemas.resize.parse({ flavorId: selected.id }))) {
+    if (await submit(serverActions.resize.input.parse({ flavorId: selected.id }))) {
       onStarted(`Resize of ${server.name} to ${selected.name} started.`);
       onClose(true);
     }
@@ -470,7 +470,7 @@ function RescueDialog({ server, returnFocus, onClose, onStarted }: SingleProps) 
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = actionBodySchemas.rescue.parse({ imageId: imageId || undefined, password: password || undefined });
+    const body = serverActions.rescue.input.parse({ imageId: imageId || undefined, password: password || undefined });
     const response = await submit(body);
     if (!response) return;
     setPassword('');
@@ -540,7 +540,7 @@ function RebuildDialog({ server, returnFocus, onClose, onStarted }: SingleProps)
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (blocked) return;
-    const response = await submit(actionBodySchemas.rebuild.parse({ imageId }));
+    const response = await submit(serverActions.rebuild.input.parse({ imageId }));
     if (!response) return;
     if (response.adminPass) {
       setAdminPass(response.adminPass);
@@ -616,7 +616,7 @@ function BulkDialog({ request, returnFocus, taskHref, onClose }: Omit<ActionDial
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (allowed.length === 0 || sent) return;
-    const body = action === 'lock' ? actionBodySchemas.lock.parse({ reason: reason.trim() || undefined }) : {};
+    const body = action === 'lock' ? serverActions.lock.input.parse({ reason: reason.trim() || undefined }) : {};
     const set = (id: string, result: BulkResult) => setResults((current) => ({ ...current, [id]: result }));
     setResults(Object.fromEntries(allowed.map((s) => [s.id, { state: 'waiting' } as BulkResult])));
     const limit = pLimit(bulkConcurrency);

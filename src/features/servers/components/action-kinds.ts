@@ -1,12 +1,12 @@
-import { actionBodySchemas, type ServerSummary } from '../../../domain/api';
-import { actionRules, type ActionId } from '../../../domain/compute';
+import type { ServerSummary } from '../../../domain/api';
+import { serverActions, takesInput, type ActionId } from '../../../domain/compute';
 
 // How each action is asked for and named. Which are possible, and why not, is never decided here:
 // every server carries its `actions` from the BFF (domain/compute decides).
 
 /** Asks first: a disruptive action (the rules' `confirm`), or one that takes input. */
 export function needsDialog(action: ActionId): boolean {
-  return actionRules[action].confirm || action in actionBodySchemas;
+  return serverActions[action].confirm || takesInput(action);
 }
 
 export type ActionState = { enabled: true } | { enabled: false; reason: string };
@@ -15,11 +15,11 @@ export type ActionState = { enabled: true } | { enabled: false; reason: string }
 export function actionState(server: Pick<ServerSummary, 'actions'>, action: ActionId): ActionState {
   const found = server.actions.find((a) => a.id === action);
   if (found?.enabled) return { enabled: true };
-  return { enabled: false, reason: found?.reason ?? `${actionRules[action].label} is not offered for this server.` };
+  return { enabled: false, reason: found?.reason ?? `${serverActions[action].label} is not offered for this server.` };
 }
 
 export function actionLabel(action: ActionId): string {
-  return actionRules[action].label;
+  return serverActions[action].label;
 }
 
 /** What a dialog is asked for: one server, or the selected ones. */

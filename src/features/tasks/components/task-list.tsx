@@ -6,7 +6,7 @@ import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge';
 import type { Task } from '../../../domain/api';
-import { actionRules } from '../../../domain/compute';
+import { serverActions } from '../../../domain/compute';
 import { cx } from '../../../lib/cx';
 import { isApiError } from '../../../lib/errors';
 import { formatDateTime, formatDuration } from '../../../lib/format';
@@ -55,7 +55,7 @@ interface TaskItemProps {
 function TaskItem({ task, now, serverHref, headingLevel, highlighted, onNavigate }: TaskItemProps) {
   const titleId = useId();
   const look = stateLook[task.state];
-  const label = actionRules[task.action].label;
+  const label = serverActions[task.action].label;
   const started = Date.parse(task.startedAt);
   const ended = task.finishedAt ? Date.parse(task.finishedAt) : now;
   const elapsed = formatDuration(ended - started);

@@ -1,7 +1,7 @@
 import type { Task } from '../../../domain/api';
-import { actionRules } from '../../../domain/compute';
+import { serverActions } from '../../../domain/compute';
 
 /** What a task does, in words: "Hard reboot of web-01". */
 export function taskTitle(task: Pick<Task, 'action' | 'serverName'>): string {
-  return `${actionRules[task.action].label} of ${task.serverName}`;
+  return `${serverActions[task.action].label} of ${task.serverName}`;
 }
