@@ -9,7 +9,7 @@ import { showToast } from '../../../lib/toasts';
 import { actionLabel, needsDialog, type ActionRequest } from './action-kinds';
 
 // The dialogs are a chunk of their own: the list's first load does not carry them.
-const ActionDialog = lazy(async () => ({ default: (await import('./action-dialogs')).ActionDialog }));
+const ActionDialog = lazy(async () => ({ default: (await import('./dialogs/action-dialog')).ActionDialog }));
 
 export interface ActionFlowOptions {
   /** The tasks page, pointing at one task (for the links in results). */
