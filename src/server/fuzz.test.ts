@@ -312,7 +312,7 @@ function describeRequest(b: Built, target: Target): string {
  * Sends bytes exactly as written and reads one answer: to the end of its body, or only its head
  * for an event stream (which never ends by itself).
  */
-function rawExchange(request: Buffer, timeoutMs = 5000): Promise<Answer | 'timeout'> {
+function rawExchange(request: Buffer, head = false, timeoutMs = 5000): Promise<Answer | 'timeout'> {
   const { port } = new URL(origin);
   return new Promise((resolve) => {
     const socket = connect(Number(port), '127.0.0.1');
@@ -349,6 +349,11 @@ function rawExchange(request: Buffer, timeoutMs = 5000): Promise<Answer | 'timeo
       const length = Number(headers['content-length'] ?? Number.NaN);
       const stream = String(headers['content-type'] ?? '').startsWith('text/event-stream');
       const chunkedDone = headers['transfer-encoding'] === 'chunked' && rest.includes('0\r\n\r\n');
+      // A HEAD answer has no body whatever its Content-Length says: what follows is another answer.
+      if (head) {
+        finish({ status, headers, body: '' });
+        return;
+      }
       if (stream || status === 101 || status === 304 || status === 204 || (Number.isFinite(length) && rest.length >= length) || chunkedDone || ended) {
         finish({ status, headers, body: stream ? '' : rest.toString('utf8') });
       }
@@ -370,7 +375,7 @@ function overSocket(b: Built): Promise<Answer | 'timeout'> {
   const lines = [`${b.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${new URL(origin).host}`];
   for (const [name, value] of Object.entries(b.headers)) for (const v of [value].flat()) lines.push(`${name}: ${v}`);
   lines.push(`content-length: ${b.body?.length ?? 0}`, 'connection: close');
-  return rawExchange(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8'), b.body ?? Buffer.alloc(0)]));
+  return rawExchange(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8'), b.body ?? Buffer.alloc(0)]), b.method.toUpperCase() === 'HEAD');
 }
 
 const servicePaths: Record<string, RegExp> = {
@@ -488,8 +493,8 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
     if (only === undefined) {
       expect(answered).toBeGreaterThanOrEqual(runs * 0.9);
       // The fuzz reached the handlers, not only the guards in front of them.
-      expect(journalled).toBeGreaterThan(1000);
-      for (const route of routes.map((r) => r.url)) expect([...(statuses.get(route)?.values() ?? [])].reduce((a, b) => a + b, 0), route).toBeGreaterThan(30);
+      expect(journalled).toBeGreaterThan(runs / 10);
+      for (const route of routes.map((r) => r.url)) expect([...(statuses.get(route)?.values() ?? [])].reduce((a, b) => a + b, 0), route).toBeGreaterThan(runs / 400);
       const ok = [...statuses.values()].flatMap((m) => [...m.entries()]).filter(([status]) => Number.parseInt(String(status)) < 300).reduce((a, [, n]) => a + n, 0);
       expect(ok, 'too few requests got through to a handler to mean anything').toBeGreaterThan(runs / 20);
     }
@@ -510,7 +515,7 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
           const fillIn = (s: string) => fill(s, lookup(target, host));
           if (headOnStream(c.method, c.target) && c.headers.includes('{{COOKIE}}')) return;
           const request = rawRequest(c, fillIn, target.main.cookie);
-          const answer = await rawExchange(request);
+          const answer = await rawExchange(request, c.method.toUpperCase() === 'HEAD');
           const shown = `#${index} ${JSON.stringify(request.subarray(0, 300).toString('utf8').replaceAll(target.main.id, '<session>'))}`;
           if (answer === 'timeout') {
             failures.push(`${shown} → no answer in 5 s`);
@@ -541,7 +546,7 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
     });
     expect(outside.map((r) => `${r.method} ${r.origin}${r.path}`)).toEqual([]);
     expect(sent.filter((r) => r.clientHeader).map((r) => `${r.method} ${r.origin}${r.path}`)).toEqual([]);
-    expect(sent.length).toBeGreaterThan(1000);
+    expect(sent.length).toBeGreaterThan(runs / 10);
     expect(decoyHits).toEqual([]);
     expect(crashes).toEqual([]);
   });
@@ -552,10 +557,11 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
     for (const bff of [stack, proxied]) {
       const logs = bff.logs.join('');
       expect(logs.length).toBeGreaterThan(0);
-      expect(tokens.filter((t) => logs.includes(t))).toEqual([]);
+      // A piece from the middle too, so a token cut short or logged without its prefix is found.
+      expect(tokens.filter((t) => logs.includes(t.slice(20, 60)))).toEqual([]);
       expect(logs).not.toMatch(/gAAAAA[A-Za-z0-9_-]{20}/);
     }
-  });
+  }, 120_000);
 
   it('still serves the app afterwards', async () => {
     const target = targets[0] as Target;
