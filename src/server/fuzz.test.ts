@@ -546,7 +546,7 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
     });
     expect(outside.map((r) => `${r.method} ${r.origin}${r.path}`)).toEqual([]);
     expect(sent.filter((r) => r.clientHeader).map((r) => `${r.method} ${r.origin}${r.path}`)).toEqual([]);
-    expect(sent.length).toBeGreaterThan(runs / 10);
+    if (only === undefined && onlyRaw === undefined) expect(sent.length).toBeGreaterThan(runs / 10);
     expect(decoyHits).toEqual([]);
     expect(crashes).toEqual([]);
   });
