@@ -40,7 +40,7 @@ const only = process.env.FUZZ_CASE === undefined ? undefined : Number(process.en
 const onlyRaw = process.env.FUZZ_RAW_CASE === undefined ? undefined : Number(process.env.FUZZ_RAW_CASE);
 /** The Host inject() sends unless a case names its own, so the app's own origin there. */
 const injectHost = 'localhost:80';
-const replay = (index: number, kind = 'FUZZ_CASE') => `FUZZ_SEED=${seed} ${kind}=${index} npx vitest run src/server/fuzz.test.ts`;
+const replay = (kind: 'FUZZ_CASE' | 'FUZZ_RAW_CASE') => `FUZZ_SEED=${seed} ${kind}=<n> npx vitest run src/server/fuzz.test.ts`;
 
 /**
  * Fastify's router answers an over-long path parameter (414 FST_ERR_MAX_PARAM_LENGTH) and a broken
@@ -486,7 +486,7 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
       const byRoute = Object.fromEntries([...statuses].map(([route, counts]) => [route, Object.fromEntries(counts)]));
       writeFileSync(process.env.FUZZ_STATS, JSON.stringify({ seed, runs, generatedMs: genMs, routerAnswers, journalled, sent: sent.length, byRoute }, null, 1));
     }
-    const report = `${failures.length} of ${indices.length} failed (first 25 below). Replay one: ${replay(0).replace('=0', '=<n>')}\n${failures.slice(0, 25).join('\n')}`;
+    const report = `${failures.length} of ${indices.length} failed (first 25 below). Replay one: ${replay('FUZZ_CASE')}\n${failures.slice(0, 25).join('\n')}`;
     expect(failures, report).toEqual([]);
     expect(upstream, 'the simulator was asked outside its services’ API paths').toEqual([]);
     expect(crashes).toEqual([]);
@@ -532,7 +532,7 @@ describe(`fuzz over every route (FUZZ_SEED=${seed})`, () => {
       );
       drainJournal(upstream);
     }
-    expect(failures, `${failures.length} failed; replay one: ${replay(0, 'FUZZ_RAW_CASE').replace('=0', '=<n>')}\n${failures.slice(0, 25).join('\n')}`).toEqual([]);
+    expect(failures, `${failures.length} failed; replay one: ${replay('FUZZ_RAW_CASE')}\n${failures.slice(0, 25).join('\n')}`).toEqual([]);
     expect(upstream).toEqual([]);
   }, 300_000);
 
