@@ -102,6 +102,18 @@ describe('the networks list', () => {
     await screen.findByText(allLoaded(visibleNetworks().length));
   });
 
+  it('keeps two filters changed before the list re-renders, as on a loaded machine', async () => {
+    const { router } = await openNetworks();
+    // Both in one turn: the second change is made while the page still shows the URL before the first.
+    act(() => {
+      fireEvent.change(screen.getByRole('combobox', { name: 'External' }), { target: { value: 'false' } });
+      fireEvent.change(screen.getByRole('combobox', { name: 'Shared' }), { target: { value: 'false' } });
+    });
+    await waitFor(() => expect(currentUrl(router)).toBe('/networks?shared=false&external=false'));
+    await screen.findByText(allLoaded(visibleNetworks().filter((n) => !n.shared && !n.external).length));
+    expect(screen.getByRole('combobox', { name: 'External' })).toHaveValue('false');
+  });
+
   it('says when nothing matches and offers to clear the search', async () => {
     const { user, router } = await openNetworks('/networks?shared=true');
     await user.type(searchBox(), 'no-such-network');

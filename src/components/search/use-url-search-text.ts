@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import type { UrlListParams } from './use-url-list-params';
 
 export interface UrlSearchText {
   /** What the box shows: every keystroke, at once. */
@@ -18,11 +18,15 @@ export interface UrlSearchText {
 /**
  * The text of a list's search box, kept in the URL's search parameter `key` once typing settles
  * (`delayMs`), replacing the history entry rather than adding one per word. `urlText` is what the
- * URL searches for, as the page read it. When the URL changes by itself (back, a link), the box
- * shows what is searched.
+ * URL searches for, as the page read it; `updateSearch` is the page's own URL writer, so a search
+ * and a filter changed in quick succession start from each other. When the URL changes by itself
+ * (back, a link), the box shows what is searched.
  */
-export function useUrlSearchText(urlText: string, { key = 'q', delayMs = 250 }: { key?: string; delayMs?: number } = {}): UrlSearchText {
-  const [, setSearchParams] = useSearchParams();
+export function useUrlSearchText(
+  urlText: string,
+  updateSearch: UrlListParams<unknown>['updateSearch'],
+  { key = 'q', delayMs = 250 }: { key?: string; delayMs?: number } = {},
+): UrlSearchText {
   const [text, setText] = useState(urlText);
   const debounced = useDebouncedValue(text.trim(), delayMs);
   const lastDebounced = useRef(debounced);
@@ -33,7 +37,7 @@ export function useUrlSearchText(urlText: string, { key = 'q', delayMs = 250 }: 
     lastDebounced.current = debounced;
     if (debounced === urlText) return;
     lastSynced.current = debounced;
-    setSearchParams(
+    updateSearch(
       (current) => {
         const next = new URLSearchParams(current);
         if (debounced) next.set(key, debounced);
@@ -42,7 +46,7 @@ export function useUrlSearchText(urlText: string, { key = 'q', delayMs = 250 }: 
       },
       { replace: true },
     );
-  }, [debounced, urlText, key, setSearchParams]);
+  }, [debounced, urlText, key, updateSearch]);
 
   useEffect(() => {
     if (urlText === lastSynced.current) return;

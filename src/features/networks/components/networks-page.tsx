@@ -1,9 +1,10 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SelectField } from '../../../components/form/select-field';
 import { ResourceTable, type ResourceColumn } from '../../../components/resource-table';
 import { SearchBox } from '../../../components/search/search-box';
+import { useUrlListParams } from '../../../components/search/use-url-list-params';
 import { useUrlSearchText } from '../../../components/search/use-url-search-text';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -36,13 +37,8 @@ const yesNoValue = (value: boolean | undefined) => (value === undefined ? '' : S
 const readYesNo = (value: string) => (value === '' ? undefined : value === 'true');
 
 export function NetworksPage({ networkHref, onOpenNetwork, projectName }: NetworksPageProps) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams);
-  // Built from the URL as it is when the change lands, not as this render saw it: two quick
-  // changes in a row (a filter, then another) must not undo each other.
-  const update = (change: (current: NetworkListParams) => NetworkListParams, replace = false) =>
-    setSearchParams((current) => writeListParams(change(readListParams(current))), { replace });
-  const search = useUrlSearchText(params.q ?? '');
+  const { params, update, updateSearch } = useUrlListParams(readListParams, writeListParams);
+  const search = useUrlSearchText(params.q ?? '', updateSearch);
 
   const list = useInfiniteQuery({ ...networksListQuery(params), placeholderData: keepPreviousData });
 

@@ -1,15 +1,16 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { SelectField } from '../../../components/form/select-field';
 import { ResourceTable, uniqueRows, type ResourceColumn, type RowSelection } from '../../../components/resource-table';
 import { SearchBox } from '../../../components/search/search-box';
+import { useUrlListParams } from '../../../components/search/use-url-list-params';
+import { useUrlSearchText } from '../../../components/search/use-url-search-text';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { serverStatuses, type ServerList, type ServerSummary } from '../../../domain/api';
 import { formatDateTime, formatMemory, formatRelativeTime } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { isSortKey, readListParams, toggleSort, writeListParams, type ServerListParams } from '../api/list-params';
 import { serverChangesQuery, serversListQuery } from '../api/server-queries';
 import { ResizeDecision, RowActionsMenu, type StartAction } from './action-controls';
@@ -27,7 +28,6 @@ export interface ServersPageProps {
   taskHref: (id: string) => string;
 }
 
-const searchDebounceMs = 250;
 /** The first changes request looks back this far before the list's first page, for clock skew. */
 const changesLookBackMs = 60_000;
 
@@ -41,40 +41,9 @@ const statusOptions = [
 const noSelection: ReadonlySet<string> = new Set();
 
 export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageProps) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams);
-  const urlQ = params.q ?? '';
-  // Built from the URL as it is when the change lands, not as this render saw it: two quick
-  // changes in a row (a filter, then another) must not undo each other.
-  const update = (change: (current: ServerListParams) => ServerListParams, replace = false) =>
-    setSearchParams((current) => writeListParams(change(readListParams(current))), { replace });
-
+  const { params, update, updateSearch } = useUrlListParams(readListParams, writeListParams);
   // The box answers every keystroke; the URL (and so the query) follows once typing settles.
-  const [text, setText] = useState(urlQ);
-  const debounced = useDebouncedValue(text.trim(), searchDebounceMs);
-  const lastDebounced = useRef(debounced);
-  const lastSynced = useRef(urlQ);
-  useEffect(() => {
-    if (debounced === lastDebounced.current) return;
-    lastDebounced.current = debounced;
-    if (debounced === urlQ) return;
-    lastSynced.current = debounced;
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (debounced) next.set('q', debounced);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, urlQ, setSearchParams]);
-  useEffect(() => {
-    // The URL changed by itself (back, a link): the box shows what is searched.
-    if (urlQ === lastSynced.current) return;
-    lastSynced.current = urlQ;
-    setText(urlQ);
-  }, [urlQ]);
+  const search = useUrlSearchText(params.q ?? '', updateSearch);
 
   const list = useInfiniteQuery({ ...serversListQuery(params), placeholderData: keepPreviousData });
 
@@ -100,11 +69,10 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
   const filtered = Boolean(params.q || params.status);
   const lastPage = list.data?.pages.at(-1);
   const partial = Boolean(lastPage?.partial && list.hasNextPage);
-  const searching = list.isPlaceholderData || text.trim() !== urlQ;
+  const searching = list.isPlaceholderData || !search.settled;
 
   const clear = () => {
-    setText('');
-    lastSynced.current = '';
+    search.clear();
     update((p) => ({ ...p, q: undefined, status: undefined }));
   };
 
@@ -116,8 +84,8 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
         <SearchBox
           label="Search servers"
           placeholder="Name, IP address, ID or the start of an ID"
-          value={text}
-          onChange={setText}
+          value={search.text}
+          onChange={search.setText}
           busy={searching && list.isFetching}
         />
         <div className="w-56">
