@@ -26,6 +26,12 @@ export const taskSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.optional(z.string()),
   message: z.optional(z.string()),
+  /**
+   * A running task whose service stopped answering: it is followed again as soon as the service
+   * answers, and this goes away then. `message` in words: "The compute service (Nova) cannot be
+   * reached; still trying."
+   */
+  waiting: z.optional(z.object({ service: z.enum(['compute', 'image']), message: z.string() })),
 });
 export type Task = z.infer<typeof taskSchema>;
 

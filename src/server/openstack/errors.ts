@@ -39,6 +39,15 @@ export function failed(service: ServiceType, status: number, detail: string | un
 }
 
 /**
+ * The service is down rather than refusing this request (unreachable, timed out, a 5xx): the
+ * same call may well succeed once it is back.
+ */
+export function isOutage(error: unknown): error is AppError {
+  if (!(error instanceof AppError)) return false;
+  return error.code === 'upstream.unavailable' || (error.code === 'upstream.error' && Number(error.params?.status) >= 500);
+}
+
+/**
  * Pulls the human text out of any OpenStack error body: Keystone `{error:{message}}`, Nova
  * `{<faultName>:{message}}`, Neutron `{NeutronError:{message}}`, Glance's JSON `{message}` or its plain text.
  */

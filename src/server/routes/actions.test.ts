@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionResponseSchema, errorBodySchema, type Task, taskEventSchema, taskListSchema } from '../../domain/api';
 import { createClock, type VirtualClock } from '../../simulator';
 import { armFailure } from '../../simulator/core/compute/actions';
+import { replaceFaults } from '../../simulator/faults/model';
 import type { Server } from '../../simulator/core/compute/model';
 import { projectIds } from '../../simulator/core/seed';
 import { csrf, serveComputeInRegion, type Stack, sessionCookieFrom, startStack } from '../testing/stack';
@@ -117,6 +118,38 @@ describe('an action becomes a task', () => {
     // Seen to its end, so no poll of this server is left running into the next test's counts.
     const { task: retry } = actionResponseSchema.parse(again.json());
     await watch(cookie, (t) => t.id === retry.id && t.state !== 'running');
+  });
+
+  it.each([
+    ['compute', 'stop', {}, 'The compute service (Nova) cannot be reached; still trying.'],
+    // Nova's part is done when Glance goes: the tracker waits for the image to become active.
+    ['image', 'snapshot', { name: 'outage-snapshot' }, 'The image service (Glance) cannot be reached; still trying.'],
+  ] as const)('a task says that it waits for %s through its outage (%s), then goes on to its real end', async (service, action, body, message) => {
+    const server = idleServer('active');
+    const res = await act(server.id, action, body);
+    expect(res.statusCode, res.body).toBe(202);
+    const { task } = actionResponseSchema.parse(res.json());
+    stack.simulator.faults[service] = { outage: true };
+    let waited: Task | undefined;
+    try {
+      const seen = await watch(cookie, (t) => {
+        if (t.id !== task.id) return false;
+        if (t.waiting && !waited) {
+          waited = t;
+          replaceFaults(stack.simulator.faults, {});
+        }
+        return t.state !== 'running';
+      });
+      expect(waited).toMatchObject({ state: 'running', waiting: { service, message } });
+      const mine = seen.filter((t) => t.id === task.id);
+      const after = mine.slice(mine.indexOf(waited as Task) + 1);
+      // The first answer after the outage clears the wait, and nothing says it again.
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.every((t) => t.waiting === undefined)).toBe(true);
+      expect(mine.at(-1)?.state).toBe('succeeded');
+    } finally {
+      replaceFaults(stack.simulator.faults, {});
+    }
   });
 
   it('refuses a second action of the same session while its task runs', async () => {

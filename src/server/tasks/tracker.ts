@@ -4,6 +4,7 @@ import type { Task } from '../../domain/api';
 import { type ActionId, failedEvent, type NovaServer, observeTask, stepLabel, taskSteps } from '../../domain/compute';
 import type { CloudRegistry } from '../clouds';
 import { AppError } from '../errors';
+import { isOutage, serviceLabels } from '../openstack/errors';
 import { GlanceClient } from '../openstack/glance';
 import { NovaClient } from '../openstack/nova';
 import type { Session, SessionStore } from '../sessions/store';
@@ -191,29 +192,45 @@ export class TaskTracker {
     const nova = new NovaClient(cloud, session, log);
     let server: NovaServer | 'gone';
     this.polls += 1;
+    const backOff = () => this.schedule(watch, Math.min(this.timing.maxMs, watch.delay * this.timing.factor));
     try {
       server = await nova.getServer(watch.serverId);
     } catch (error) {
       if (error instanceof AppError && error.status === 404) server = 'gone';
       else {
         log.warn({ err: error }, 'task poll failed; trying again later');
-        return this.schedule(watch, Math.min(this.timing.maxMs, watch.delay * this.timing.factor));
+        if (isOutage(error)) for (const tracked of running) this.wait(tracked, 'compute', error);
+        return backOff();
       }
     }
 
     const taskState = server === 'gone' ? null : server['OS-EXT-STS:task_state'];
     const moved = taskState !== watch.lastTaskState;
     watch.lastTaskState = taskState;
-    for (const tracked of running) await this.advance(tracked, server, nova, new GlanceClient(cloud, session, log));
+    try {
+      for (const tracked of running) await this.advance(tracked, server, nova, new GlanceClient(cloud, session, log));
+    } catch (error) {
+      log.warn({ err: error }, 'task poll failed; trying again later');
+      return backOff();
+    }
 
     if (running.every((t) => t.task.state !== 'running')) return this.unwatch(watch);
-    this.schedule(watch, moved ? this.timing.minMs : Math.min(this.timing.maxMs, watch.delay * this.timing.factor));
+    if (moved) this.schedule(watch, this.timing.minMs);
+    else backOff();
   }
 
   private async advance(tracked: Tracked, server: NovaServer | 'gone', nova: NovaClient, glance: GlanceClient): Promise<void> {
     const { task } = tracked;
     const snapshotUploaded = task.action === 'snapshot' && server !== 'gone' && server['OS-EXT-STS:task_state'] === null;
-    const imageStatus = snapshotUploaded && tracked.imageId ? (await glance.image(tracked.imageId))?.status ?? 'deleted' : undefined;
+    let imageStatus: string | undefined;
+    if (snapshotUploaded && tracked.imageId) {
+      try {
+        imageStatus = (await glance.image(tracked.imageId))?.status ?? 'deleted';
+      } catch (error) {
+        if (!isOutage(error)) throw error;
+        return this.wait(tracked, 'image', error);
+      }
+    }
     let next = observeTask(task.action, { server, imageStatus }, task.progress);
 
     // A failure can leave the server looking fine (a soft reboot falls back to active): the
@@ -224,10 +241,12 @@ export class TaskTracker {
     }
     if (next.state === 'failed' && next.message === undefined) next = { ...next, message: 'The action failed.' };
 
-    const changed = next.state !== task.state || next.step !== task.step || next.progress !== task.progress;
+    // An answer ends any wait for the service, even when the task itself has not moved.
+    const changed = next.state !== task.state || next.step !== task.step || next.progress !== task.progress || task.waiting !== undefined;
     if (!changed) return;
+    const { waiting: _answered, ...rest } = task;
     const updated: Task = {
-      ...task,
+      ...rest,
       state: next.state,
       step: next.step,
       progress: next.progress,
@@ -236,6 +255,19 @@ export class TaskTracker {
     };
     tracked.task = updated;
     this.emit(tracked.sessionId, { task: updated, ...(server !== 'gone' && { server }) });
+  }
+
+  /**
+   * The task's service is down: the task still runs (Nova goes on without us), and its owner is
+   * told that it is waiting rather than left with a step that no longer moves. Told once per wait.
+   */
+  private wait(tracked: Tracked, service: NonNullable<Task['waiting']>['service'], error: AppError): void {
+    const why = error.code === 'upstream.unavailable' ? 'cannot be reached' : 'is failing';
+    const waiting = { service, message: `${serviceLabels[service]} ${why}; still trying.` };
+    const { task } = tracked;
+    if (task.waiting?.service === waiting.service && task.waiting.message === waiting.message) return;
+    tracked.task = { ...task, waiting };
+    this.emit(tracked.sessionId, { task: tracked.task });
   }
 
   private unwatch(watch: Watch): void {
