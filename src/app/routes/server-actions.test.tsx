@@ -400,6 +400,34 @@ describe('tasks', () => {
     expect(button).toHaveFocus();
   });
 
+  it('says in the drawer that a running task waits for its service, and stops saying it when the service answers', async () => {
+    const clock = virtualCloud();
+    const target = runningServer();
+    const { user } = await openDetail(target);
+    await streamOpen();
+    await user.click(screen.getByRole('button', { name: 'Reboot' }));
+    clock.advance(1_500);
+    bff().tasks.tick();
+    await user.click(await screen.findByRole('button', { name: 'Tasks, 1 running' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Tasks' });
+    const item = within(drawer).getByRole('listitem', { name: `Reboot of ${target.name}` });
+    const status = within(item).getByRole('status');
+    expect(status).toHaveTextContent(/^$/);
+
+    const [task] = bff().tasks.list();
+    if (!task) throw new Error('no task');
+    const message = 'The compute service (Nova) cannot be reached; still trying.';
+    // What the BFF's tracker sends when its poll of Nova fails (src/server/routes/actions.test.ts).
+    act(() => bff().tasks.push({ task: { ...task, waiting: { service: 'compute', message } } }));
+    await waitFor(() => expect(status).toHaveTextContent(message));
+    expect(item).toHaveTextContent(task.step);
+    expect(item).toHaveTextContent('Running');
+    expect(within(item).getByRole('progressbar')).toHaveAttribute('aria-valuetext', expect.stringContaining(message));
+
+    act(() => bff().tasks.push({ task }));
+    await waitFor(() => expect(status).toHaveTextContent(/^$/));
+  });
+
   it('says why a task failed and tries it again', async () => {
     const clock = virtualCloud();
     const target = runningServer();

@@ -60,6 +60,8 @@ function TaskItem({ task, now, serverHref, headingLevel, highlighted, onNavigate
   const ended = task.finishedAt ? Date.parse(task.finishedAt) : now;
   const elapsed = formatDuration(ended - started);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // The last step stays true (Nova goes on by itself), but it no longer moves until the service is back.
+  const waiting = task.state === 'running' ? task.waiting : undefined;
   return (
     <li
       id={`task-${task.id}`}
@@ -82,11 +84,17 @@ function TaskItem({ task, now, serverHref, headingLevel, highlighted, onNavigate
         </StatusBadge>
       </div>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{task.step}</p>
+      {task.state === 'running' ? (
+        // Present while the task runs, so that a wait appearing in it is announced.
+        <p role="status" className="text-sm font-medium text-amber-900 empty:hidden dark:text-amber-100">
+          {waiting?.message}
+        </p>
+      ) : null}
       <ProgressBar
         className="mt-2"
         value={task.progress}
         label={`Progress of the ${label.toLowerCase()} of ${task.serverName}`}
-        valueText={`${Math.round(task.progress)} %, ${task.step}`}
+        valueText={`${Math.round(task.progress)} %, ${task.step}${waiting ? `. ${waiting.message}` : ''}`}
         tone={task.state === 'failed' ? 'danger' : task.state === 'succeeded' ? 'success' : 'progress'}
       />
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
