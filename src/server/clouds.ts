@@ -1,4 +1,5 @@
 import type { Cloud } from '../domain/api';
+import type { CatalogEntry } from '../domain/identity';
 import { VersionDiscovery } from './openstack/discovery';
 import { KeystoneClient } from './openstack/keystone';
 import { Transport } from './openstack/transport';
@@ -10,6 +11,11 @@ export interface CloudRuntime {
   transport: Transport;
   keystone: KeystoneClient;
   discovery: VersionDiscovery;
+  /**
+   * The catalog of the cloud's latest sign-in (or scope change) and the region it chose: where
+   * readiness finds the services to probe, since a catalog comes only with a token.
+   */
+  lastCatalog?: { catalog: CatalogEntry[]; region: string } | undefined;
 }
 
 export class CloudRegistry {
@@ -19,7 +25,7 @@ export class CloudRegistry {
     this.clouds = new Map(
       configs.map((config) => {
         const transport = new Transport({ timeoutMs: options.timeoutMs, caFile: config.caFile });
-        const runtime = { config, transport, keystone: new KeystoneClient(transport, config.authUrl), discovery: new VersionDiscovery(transport) };
+        const runtime: CloudRuntime = { config, transport, keystone: new KeystoneClient(transport, config.authUrl), discovery: new VersionDiscovery(transport) };
         return [config.id, runtime];
       }),
     );

@@ -38,6 +38,17 @@ export function findEndpoint(catalog: readonly CatalogEntry[], query: EndpointQu
 }
 
 /**
+ * Where a service's version document is, which every OpenStack service answers without a token:
+ * Nova's at its versioned root (a catalog URL may carry /{project_id} after /v2.1), the others'
+ * at the root before any version.
+ */
+export function versionDocumentUrl(type: string, url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  if (type === 'compute') return trimmed.replace(/(\/v2(\.1)?)(\/[^/]+)?$/, '$1');
+  return trimmed.replace(/\/v\d+(\.\d+)?$/, '');
+}
+
+/**
  * Catalogs list Neutron and Glance without a version (Nova usually with one): the API version is
  * part of every path Stackdeck calls, so add it where the catalog left it out.
  */

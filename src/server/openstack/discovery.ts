@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
+import { versionDocumentUrl } from '../../domain/identity';
 import { badResponse, failed, upstreamMessage } from './errors';
 import type { Transport, UpstreamResponse } from './transport';
 
@@ -84,9 +85,7 @@ export class VersionDiscovery {
   }
 
   private async discoverCompute(endpoint: string, log: FastifyBaseLogger): Promise<string> {
-    // The catalog URL may carry /{project_id} after /v2.1; the version document is at /v2.1.
-    const versionRoot = endpoint.replace(/(\/v2(\.1)?)(\/[^/]+)?\/?$/, '$1');
-    const res = await this.transport.send({ service: 'compute', method: 'GET', url: versionRoot, log });
+    const res = await this.transport.send({ service: 'compute', method: 'GET', url: versionDocumentUrl('compute', endpoint), log });
     if (res.status !== 200) throw failed('compute', res.status, upstreamMessage(res.body), res.requestId);
     const parsed = versionDocSchema.safeParse(res.body);
     if (!parsed.success) throw badResponse('compute', 'The version document is not in the expected shape.', res.requestId);

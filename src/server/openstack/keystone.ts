@@ -79,9 +79,9 @@ export class KeystoneClient {
     if (res.status !== 204 && res.status !== 200 && res.status !== 404) expectStatus(res, 204);
   }
 
-  /** Readiness: Keystone answers its version document. */
-  async ping(log: FastifyBaseLogger): Promise<void> {
-    const res = await this.call(log, 'GET', '', {});
+  /** Readiness: Keystone answers its version document within `timeoutMs`. */
+  async ping(log: FastifyBaseLogger, timeoutMs?: number): Promise<void> {
+    const res = await this.call(log, 'GET', '', { timeoutMs });
     if (res.status !== 200 || !isJsonObject(res.body)) expectStatus(res, 200);
   }
 
@@ -89,7 +89,7 @@ export class KeystoneClient {
     log: FastifyBaseLogger,
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    opts: { json?: unknown; token?: string; headers?: Record<string, string> },
+    opts: { json?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number | undefined },
   ): Promise<UpstreamResponse> {
     const base = await this.v3Url(log);
     return this.transport.send({ service: 'identity', method, url: `${base}${path}`, log, ...opts });

@@ -25,6 +25,13 @@ export function path(strings: TemplateStringsArray, ...values: string[]): string
   return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeURIComponent(values[i] as string) : ''), '');
 }
 
+/** The catalog's URL of a service in a region, as the cloud is configured to reach it (its interface). */
+export function catalogEndpoint(cloud: CloudRuntime, { catalog, region }: Pick<Session, 'catalog' | 'region'>, type: ServiceType): string {
+  const url = findEndpoint(catalog, { type, region, interface: cloud.config.interface });
+  if (!url) throw new AppError(503, 'upstream.not_in_catalog', `${serviceLabels[type]} is not offered in region ${region}.`);
+  return url;
+}
+
 /** One OpenStack service as one session sees it: endpoint from its catalog, calls with its token. */
 export class ServiceClient {
   constructor(
@@ -35,11 +42,7 @@ export class ServiceClient {
   ) {}
 
   get endpoint(): string {
-    const url = findEndpoint(this.session.catalog, { type: this.type, region: this.session.region, interface: this.cloud.config.interface });
-    if (!url) {
-      throw new AppError(503, 'upstream.not_in_catalog', `${serviceLabels[this.type]} is not offered in region ${this.session.region}.`);
-    }
-    return withApiVersion(this.type, url);
+    return withApiVersion(this.type, catalogEndpoint(this.cloud, this.session, this.type));
   }
 
   async send(call: ServiceCall): Promise<UpstreamResponse> {

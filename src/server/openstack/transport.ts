@@ -12,6 +12,8 @@ export interface UpstreamRequest {
   headers?: Record<string, string> | undefined;
   json?: unknown;
   log: FastifyBaseLogger;
+  /** A shorter limit than the transport's own, for a caller that must answer quickly (a readiness probe). */
+  timeoutMs?: number | undefined;
 }
 
 export interface UpstreamResponse {
@@ -64,7 +66,7 @@ export class Transport {
         headers,
         body: req.json === undefined ? null : JSON.stringify(req.json),
         dispatcher: this.dispatcher,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(Math.min(req.timeoutMs ?? Infinity, this.options.timeoutMs)),
       });
     } catch (error) {
       req.log.warn({ upstream: { service: req.service, method: req.method, url: redactUrl(req.url) }, err: describe(error) }, 'upstream unreachable');

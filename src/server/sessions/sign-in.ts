@@ -94,7 +94,7 @@ function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['
   const catalog = body.catalog ?? [];
   const regions = catalogRegions(catalog);
   const fallbackRegion = cloud.config.region;
-  return {
+  const session: NewSession = {
     id: newSessionId(),
     cloudId: cloud.config.id,
     token: issued.token,
@@ -107,6 +107,9 @@ function toSession(cloud: CloudRuntime, issued: IssuedToken, projects: Session['
     regions,
     projects,
   };
+  // Readiness has no token to ask for a catalog: it probes the services of the newest one.
+  cloud.lastCatalog = { catalog, region: session.region };
+  return session;
 }
 
 function newSessionId(): string {
