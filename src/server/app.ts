@@ -4,7 +4,7 @@ import fastifyEtag from '@fastify/etag';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CloudRegistry } from './clouds';
 import type { Config } from './plugins/config';
-import { errorHandlerPlugin } from './plugins/error-handler';
+import { errorHandlerPlugin, sendClientError, sendFrameworkError } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { sessionPlugin } from './plugins/session';
 import { spaPlugin } from './plugins/spa';
@@ -63,6 +63,8 @@ export async function buildApp({ config, sessionStore, logger, pollTiming, now }
     // A hop count as the function Fastify makes of one (its types leave numbers out).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: sendClientError,
   } satisfies FastifyServerOptions;
   const { tls } = config;
   // Fastify types an HTTPS instance apart from an HTTP one; nothing here uses either's specifics.

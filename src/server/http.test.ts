@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionSummarySchema } from '../domain/api';
+import { errorBodySchema, sessionSummarySchema } from '../domain/api';
 import { csrf, type Stack, sessionCookieFrom, startStack } from './testing/stack';
 
 let stack: Stack;
@@ -42,4 +42,31 @@ describe('the BFF over real HTTP', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('answers what the router refuses by itself in the contract’s shape, with the security headers and without the path', async () => {
+    for (const [path, status, code] of [
+      ['/api/servers/%', 400, 'request.malformed'],
+      [`/api/servers/%0D${'f'.repeat(120)}/console`, 404, 'not_found'],
+    ] as const) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(status);
+      const body = errorBodySchema.parse(await res.json());
+      expect(body.error.code).toBe(code);
+      expect(JSON.stringify(body)).not.toContain('fff');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-request-id')).toBe(body.error.requestId);
+    }
+  });
+
+  it('offers no HEAD on the task stream, which would never answer and hold a stream slot', async () => {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { ...csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo', password: 'demo' }),
+    });
+    const cookie = sessionCookieFrom(login.headers.getSetCookie());
+    const res = await fetch(`${base}/api/tasks/stream`, { method: 'HEAD', headers: { cookie }, signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(404);
+  });
 });
+

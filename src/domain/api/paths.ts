@@ -25,3 +25,8 @@ export const apiPaths = {
 } as const;
 
 export const apiPrefix = '/api/';
+
+/** `/api` and everything under it: the contract's answers, never the SPA's pages. */
+export function isApiPath(url: string): boolean {
+  return url.startsWith(apiPrefix) || url === apiPrefix.slice(0, -1);
+}

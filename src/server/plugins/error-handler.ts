@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { apiPrefix } from '../../domain/api';
 import { AppError } from '../errors';
+import { applyStrictHeaders } from './security';
 
 /** Fastify's own errors, worded for people. Anything not listed here is a 500. */
 function fromFastify(error: FastifyError): AppError | undefined {
@@ -45,12 +48,40 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
 
 });
 
-export function isApiPath(url: string): boolean {
-  return url.startsWith(apiPrefix) || url === apiPrefix.slice(0, -1);
-}
-
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   // The path is not repeated: an answer that echoes what the client wrote is a reflection to abuse.
   const err = new AppError(404, 'not_found', 'There is nothing at this address.');
   return reply.status(404).send(err.toBody(request.id));
+}
+
+/**
+ * What the router answers by itself, before any hook (Fastify's `frameworkErrors`): a broken
+ * percent-escape and an over-long path parameter. In the contract's shape with the security
+ * headers, like every other answer, and without repeating the path.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new AppError(400, 'request.malformed', 'The address is not valid.')
+      : new AppError(404, 'not_found', 'There is nothing at this address.');
+  applyStrictHeaders(request, reply, () => {
+    void reply.header('x-request-id', request.id).header('cache-control', 'no-store').status(known.status).send(known.toBody(request.id));
+  });
+}
+
+/**
+ * What Node's parser refuses before Fastify sees a request (a broken request line, headers too
+ * large): the contract's error shape rather than Fastify's default, and the connection closed.
+ */
+export function sendClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const known = status === 431 ? new AppError(431, 'request.too_large', 'The request headers are too large.') : new AppError(status, 'request.malformed', 'The request could not be read.');
+  const body = JSON.stringify(known.toBody(randomUUID()));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -3,9 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
-import { csrfHeader } from '../../domain/api';
+import { csrfHeader, isApiPath } from '../../domain/api';
 import { AppError } from '../errors';
-import { isApiPath } from './error-handler';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -33,6 +32,11 @@ const strictHeaders = helmet({
   strictTransportSecurity: false,
   crossOriginEmbedderPolicy: false,
 });
+
+/** The strict headers, also for answers the router gives before any hook runs (error-handler.ts). */
+export function applyStrictHeaders(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
+  strictHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+}
 
 const styleNonces = new WeakMap<IncomingMessage, string>();
 const pagePolicy = helmet.contentSecurityPolicy({
@@ -68,7 +72,7 @@ const hsts = 'max-age=31536000';
  * unsafe method without the app behind it.
  */
 export const securityPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('onRequest', (request, reply, done) => strictHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) => applyStrictHeaders(request, reply, done));
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', hsts);

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { isApiPath, sendNotFound } from './error-handler';
+import { isApiPath } from '../../domain/api';
+import { sendNotFound } from './error-handler';
 import { styleNonce } from './security';
 
 /**

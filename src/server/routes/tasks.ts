@@ -41,7 +41,9 @@ export async function taskRoutes(app: FastifyInstance, { clouds, tracker, views 
   app.get(apiPaths.tasks, { preHandler: requireSession }, async (request) => taskListSchema.parse({ items: tracker.list(request.session.id) }));
 
   // A page holds the stream open by itself: that keeps no session from ending idle.
-  app.get(apiPaths.taskStream, { preHandler: requireSession, config: { activity: false } }, async (request, reply) => {
+  // No HEAD: the stream's answer is hijacked, and Node writes nothing of a HEAD answer before its
+  // end, so a HEAD would wait forever and hold one of the session's stream slots.
+  app.get(apiPaths.taskStream, { preHandler: requireSession, config: { activity: false }, exposeHeadRoute: false }, async (request, reply) => {
     const { session, ip } = request;
     if ((perSession.get(session.id) ?? 0) >= streamLimits.perSession || (perAddress.get(ip) ?? 0) >= streamLimits.perAddress) {
       throw new AppError(
