@@ -57,3 +57,11 @@ export function isTransient(error: unknown): boolean {
   if (error.code === 'aborted' || error.code === 'response.invalid') return false;
   return error.status === 0 || error.status >= 500;
 }
+
+/**
+ * Failures worth trying again and again while a page waits for its data: the transient ones, and
+ * the two client errors that mean "later" (408 Request Timeout, 429 Too Many Requests).
+ */
+export function isRecoverable(error: unknown): boolean {
+  return isTransient(error) || (isApiError(error) && (error.status === 408 || error.status === 429));
+}

@@ -157,6 +157,23 @@ describe('the server detail', () => {
     expect(await screen.findByRole('heading', { level: 1, name: target.name })).toBeInTheDocument();
   });
 
+  it('comes back by itself once Nova answers again, saying meanwhile when it tries next', async () => {
+    const target = showcase()[0] as Server;
+    let down = true;
+    server.use(
+      http.get('*/api/servers/:id', () =>
+        down ? HttpResponse.json({ error: { code: 'upstream.unavailable', message: 'Compute is down', params: { service: 'compute' } } }, { status: 503 }) : undefined,
+      ),
+    );
+    const app = renderApp(`/servers/${target.id}`);
+    await signIn(app.user);
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The server could not be loaded'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Retrying in 2 s');
+    down = false;
+    expect(await screen.findByRole('heading', { level: 1, name: target.name }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('goes back to the list as the user left it', async () => {
     const app = renderApp('/servers?sort=name&dir=asc');
     await signIn(app.user);

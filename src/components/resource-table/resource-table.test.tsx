@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/errors';
+import { recoverWhileShown } from '../../lib/query-client';
 import { ResourceTable } from './resource-table';
 import type { ResourceColumn, SortState } from './types';
 import { uniqueRows } from './unique-rows';
@@ -40,9 +41,11 @@ interface HarnessProps {
   onSort?: (column: string) => void;
   selectable?: boolean;
   onSelect?: (keys: string[]) => void;
+  /** The lists' policy: a failure that may pass is tried again with backoff. */
+  recover?: boolean;
 }
 
-function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort, selectable = false, onSelect }: HarnessProps) {
+function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort, selectable = false, onSelect, recover = false }: HarnessProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const query = useInfiniteQuery({
     queryKey: ['rows'],
@@ -50,6 +53,7 @@ function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort, selectab
     initialPageParam: 0,
     getNextPageParam: (last: Page) => last.next ?? undefined,
     ...(initial && { initialData: initial }),
+    ...(recover && recoverWhileShown),
     staleTime: Infinity,
   });
   return (
@@ -57,6 +61,7 @@ function Harness({ fetchPage, initial, onOpen = () => {}, sort, onSort, selectab
       label="Things"
       columns={columns}
       query={query}
+      queryKey={['rows']}
       getRows={getRows}
       rowKey={rowKey}
       onOpen={onOpen}
@@ -191,6 +196,68 @@ describe('ResourceTable', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('grid', { name: 'Things' })).toBeInTheDocument();
     expect(screen.getByText('All 3 things loaded')).toBeInTheDocument();
+  });
+
+  describe('after a failure that may pass (the lists’ policy)', () => {
+    const unavailable = () => new ApiError({ code: 'upstream.unavailable', status: 503, message: 'The compute service (Nova) cannot be reached.' });
+
+    it('says when it tries again, counts down, and shows the rows without a click once the service is back', async () => {
+      let fail = true;
+      const fetchPage = vi.fn(async (start: number) => {
+        if (fail) throw unavailable();
+        return makePage(start, 3, 3);
+      });
+      renderTable({ fetchPage, recover: true });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('The things could not be loaded');
+      expect(alert).toHaveTextContent('The compute service (Nova) cannot be reached.');
+      expect(within(alert).getByText('Retrying in 2 s')).toBeInTheDocument();
+      expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+      expect(await within(alert).findByText('Retrying in 1 s')).toBeInTheDocument();
+      fail = false;
+      expect(await screen.findByRole('grid', { name: 'Things' }, { timeout: 3000 })).toBeInTheDocument();
+      expect(screen.getByText('All 3 things loaded')).toBeInTheDocument();
+      expect(fetchPage).toHaveBeenCalledTimes(2);
+    });
+
+    it('waits longer after each failure', async () => {
+      const fetchPage = vi.fn(async () => {
+        throw unavailable();
+      });
+      renderTable({ fetchPage, recover: true });
+      expect(await screen.findByText('Retrying in 2 s')).toBeInTheDocument();
+      expect(await screen.findByText('Retrying in 4 s', undefined, { timeout: 3000 })).toBeInTheDocument();
+      expect(fetchPage).toHaveBeenCalledTimes(2);
+    });
+
+    it('tries at once when Retry is pressed during the wait', async () => {
+      let fail = true;
+      const fetchPage = vi.fn(async (start: number) => {
+        if (fail) throw unavailable();
+        return makePage(start, 3, 3);
+      });
+      const { user } = renderTable({ fetchPage, recover: true });
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByText('Retrying in 2 s')).toBeInTheDocument();
+      fail = false;
+      const pressed = performance.now();
+      await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+      expect(await screen.findByRole('grid', { name: 'Things' })).toBeInTheDocument();
+      expect(performance.now() - pressed).toBeLessThan(1500);
+      expect(fetchPage).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not try again by itself after a client error', async () => {
+      const fetchPage = vi.fn(async () => {
+        throw new ApiError({ code: 'upstream.forbidden', status: 403, message: 'You may not see these things.' });
+      });
+      renderTable({ fetchPage, recover: true });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('You may not see these things.');
+      expect(alert).not.toHaveTextContent(/Retrying/);
+      expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+      expect(fetchPage).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('selects rows with checkboxes, a shift-click range, Space on the active row and the header box', async () => {

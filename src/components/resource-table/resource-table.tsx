@@ -1,4 +1,4 @@
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import type { InfiniteData, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query';
 import {
   defaultRangeExtractor,
   observeElementRect,
@@ -21,6 +21,7 @@ import {
 } from 'react';
 import { cx } from '../../lib/cx';
 import { countOf } from '../../lib/format';
+import { useRecovery, type Recovery } from '../../lib/use-recovery';
 import { Button } from '../ui/button';
 import { ErrorNotice } from '../ui/error-notice';
 import { Spinner } from '../ui/spinner';
@@ -33,6 +34,8 @@ export interface ResourceTableProps<TRow, TPage> {
   columns: ReadonlyArray<ResourceColumn<TRow>>;
   /** The list's `useInfiniteQuery` result: pages, next-page loading and errors come from here. */
   query: UseInfiniteQueryResult<InfiniteData<TPage>>;
+  /** The query's key: Retry ends the wait for the next automatic try (`recoverWhileShown`) and tries at once. */
+  queryKey: QueryKey;
   /** The rows of one page. Keep it stable (module level): rows are recomputed when it changes. */
   getRows: (page: TPage) => readonly TRow[];
   /** A row's id; rows repeated across pages are shown once. Keep it stable too. */
@@ -85,6 +88,7 @@ export function ResourceTable<TRow, TPage>({
   label,
   columns,
   query,
+  queryKey,
   getRows,
   rowKey,
   onOpen,
@@ -105,6 +109,7 @@ export function ResourceTable<TRow, TPage>({
 }: ResourceTableProps<TRow, TPage>) {
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const recovery = useRecovery(query, queryKey);
   const pages = query.data?.pages;
   const { rows, indexOf } = useMemo(() => uniqueRows(pages ?? [], getRows, rowKey), [pages, getRows, rowKey]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -252,6 +257,15 @@ export function ResourceTable<TRow, TPage>({
   const done = query.isSuccess && !hasNextPage;
   const rowId = (index: number) => `${baseId}-row-${index}`;
 
+  // While the tries go on the query stays pending, showing the previous view's rows if it has them.
+  if (recovery.failure !== null && (rows.length === 0 || isPlaceholderData)) {
+    return (
+      <Frame notice={notice}>
+        <ErrorNotice title={`The ${noun.plural} could not be loaded`} error={recovery.failure} onRetry={recovery.retryNow} retryIn={recovery.retryIn} />
+      </Frame>
+    );
+  }
+
   if (query.isPending) {
     return (
       <Frame notice={notice} status={<span>Loading {noun.plural}…</span>}>
@@ -268,14 +282,6 @@ export function ResourceTable<TRow, TPage>({
             ))}
           </div>
         </div>
-      </Frame>
-    );
-  }
-
-  if (query.isError && rows.length === 0) {
-    return (
-      <Frame notice={notice}>
-        <ErrorNotice title={`The ${noun.plural} could not be loaded`} error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       </Frame>
     );
   }
@@ -384,6 +390,7 @@ export function ResourceTable<TRow, TPage>({
       </div>
       <LoadMoreFooter
         query={query}
+        recovery={recovery}
         noun={noun.plural}
         loadMoreLabel={loadMoreLabel}
       />
@@ -475,22 +482,25 @@ function SortIcon({ direction }: { direction: 'asc' | 'desc' | undefined }) {
 
 function LoadMoreFooter<TPage>({
   query,
+  recovery,
   noun,
   loadMoreLabel,
 }: {
   query: UseInfiniteQueryResult<InfiniteData<TPage>>;
+  recovery: Recovery;
   noun: string;
   loadMoreLabel: string;
 }) {
   if (!query.hasNextPage || query.isPlaceholderData) return null;
-  if (query.isFetchNextPageError) {
+  if (query.isFetchNextPageError || (query.isFetchingNextPage && recovery.failure !== null)) {
     return (
       <ErrorNotice
         compact
         title={`More ${noun} could not be loaded`}
-        error={query.error}
+        error={recovery.failure ?? query.error}
+        // With pages loaded, fetchNextPage cancels the wait for the next try itself.
         onRetry={() => void query.fetchNextPage()}
-        retrying={query.isFetchingNextPage}
+        retryIn={recovery.retryIn}
       />
     );
   }

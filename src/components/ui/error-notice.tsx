@@ -9,12 +9,14 @@ export interface ErrorNoticeProps {
   error: unknown;
   onRetry?: () => void;
   retrying?: boolean;
+  /** Seconds until the next try by itself (0: under way); leave out when none is coming. */
+  retryIn?: number | undefined;
   /** A one-line version, for inside a list. */
   compact?: boolean;
 }
 
 /** A failed query in words (from the message catalogue), with its request id and a retry. */
-export function ErrorNotice({ title, error, onRetry, retrying = false, compact = false }: ErrorNoticeProps) {
+export function ErrorNotice({ title, error, onRetry, retrying = false, retryIn, compact = false }: ErrorNoticeProps) {
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
     <div
@@ -33,11 +35,19 @@ export function ErrorNotice({ title, error, onRetry, retrying = false, compact =
           </p>
         ) : null}
       </div>
-      {onRetry ? (
-        <div className={cx(!compact && 'mt-4')}>
-          <Button pending={retrying} onClick={onRetry}>
-            Retry
-          </Button>
+      {onRetry || retryIn !== undefined ? (
+        <div className={cx('flex flex-wrap items-center gap-x-3 gap-y-2', !compact && 'mt-4')}>
+          {onRetry ? (
+            <Button pending={retrying} onClick={onRetry}>
+              Retry
+            </Button>
+          ) : null}
+          {retryIn !== undefined ? (
+            // Not announced every second: the alert has said what failed; the countdown is there to read.
+            <p aria-live="off" className="text-sm text-red-900/80 dark:text-red-200/80">
+              {retryIn > 0 ? `Retrying in ${retryIn} s` : 'Retrying…'}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>

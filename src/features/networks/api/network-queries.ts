@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiPaths, networkDetailSchema, networkListSchema, networkPortListSchema, type NetworkList, type NetworkPortList } from '../../../domain/api';
 import { apiRequest } from '../../../lib/api-client';
+import { recoverWhileShown } from '../../../lib/query-client';
 import type { NetworkListParams } from './list-params';
 
 /** Rows per request: a screen and a bit more, and 20 round trips to the end of 2 000 networks. */
@@ -49,6 +50,7 @@ export const networksListQuery = (params: NetworkListParams) =>
     getNextPageParam: (last: NetworkList) => last.next ?? undefined,
     staleTime: freshMs,
     refetchOnWindowFocus: false,
+    ...recoverWhileShown,
   });
 
 export const networkQuery = (id: string) =>
@@ -56,6 +58,7 @@ export const networkQuery = (id: string) =>
     queryKey: networkKeys.detail(id),
     queryFn: ({ signal }) => apiRequest(apiPaths.network(id), { schema: networkDetailSchema, signal }),
     staleTime: freshMs,
+    ...recoverWhileShown,
   });
 
 /** A network's ports in id order, a page at a time, with the servers of `compute:*` ports. */
@@ -68,4 +71,5 @@ export const networkPortsQuery = (id: string) =>
     getNextPageParam: (last: NetworkPortList) => last.next ?? undefined,
     staleTime: freshMs,
     refetchOnWindowFocus: false,
+    ...recoverWhileShown,
   });

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/ui/error-notice';
 import { PageHeader } from '../../../components/ui/page-header';
 import type { NetworkDetail, Subnet } from '../../../domain/api';
 import { isApiError } from '../../../lib/errors';
+import { useRecovery } from '../../../lib/use-recovery';
 import { networkQuery } from '../api/network-queries';
 import { adminStateWords, Muted, NetworkStatusBadge, networkStatusLabel, YesNo } from './network-words';
 import { PortsTable } from './ports-table';
@@ -23,26 +24,12 @@ export interface NetworkDetailPageProps {
 
 export function NetworkDetailPage({ id, listHref, serverHref, projectName }: NetworkDetailPageProps) {
   const network = useQuery(networkQuery(id));
+  const { failure, retryIn, retryNow } = useRecovery(network, networkQuery(id).queryKey);
 
-  if (network.isPending) {
-    return (
-      <>
-        <BackLink to={listHref}>All networks</BackLink>
-        <PageHeader title="Network" />
-        <p role="status" className="mt-6 text-sm text-slate-600 dark:text-slate-400">
-          Loading the network…
-        </p>
-        <div aria-hidden="true" className="mt-4 grid gap-4 lg:grid-cols-2">
-          {[0, 1, 2].map((i) => (
-            <div key={i} className="h-40 animate-pulse rounded-xl bg-slate-200/70 motion-reduce:animate-none dark:bg-slate-800" />
-          ))}
-        </div>
-      </>
-    );
-  }
-
-  if (network.isError) {
-    if (isApiError(network.error) && network.error.status === 404) {
+  // Shown while the tries go on (the query stays pending through them) and once they end; a page
+  // already on screen stays while a refetch of it tries again.
+  if (failure !== null && (network.isError || network.data === undefined)) {
+    if (isApiError(failure) && failure.status === 404) {
       return (
         <>
           <BackLink to={listHref}>All networks</BackLink>
@@ -63,7 +50,24 @@ export function NetworkDetailPage({ id, listHref, serverHref, projectName }: Net
         <BackLink to={listHref}>All networks</BackLink>
         <PageHeader title="Network" />
         <div className="mt-6">
-          <ErrorNotice title="The network could not be loaded" error={network.error} onRetry={() => void network.refetch()} retrying={network.isFetching} />
+          <ErrorNotice title="The network could not be loaded" error={failure} onRetry={retryNow} retryIn={retryIn} />
+        </div>
+      </>
+    );
+  }
+
+  if (network.data === undefined) {
+    return (
+      <>
+        <BackLink to={listHref}>All networks</BackLink>
+        <PageHeader title="Network" />
+        <p role="status" className="mt-6 text-sm text-slate-600 dark:text-slate-400">
+          Loading the network…
+        </p>
+        <div aria-hidden="true" className="mt-4 grid gap-4 lg:grid-cols-2">
+          {[0, 1, 2].map((i) => (
+            <div key={i} className="h-40 animate-pulse rounded-xl bg-slate-200/70 motion-reduce:animate-none dark:bg-slate-800" />
+          ))}
         </div>
       </>
     );

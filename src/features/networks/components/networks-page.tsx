@@ -40,7 +40,8 @@ export function NetworksPage({ networkHref, onOpenNetwork, projectName }: Networ
   const { params, update, updateSearch } = useUrlListParams(readListParams, writeListParams);
   const search = useUrlSearchText(params.q ?? '', updateSearch);
 
-  const list = useInfiniteQuery({ ...networksListQuery(params), placeholderData: keepPreviousData });
+  const listQuery = networksListQuery(params);
+  const list = useInfiniteQuery({ ...listQuery, placeholderData: keepPreviousData });
 
   const plan = useMemo(() => (params.q ? planNetworkSearch(params.q) : undefined), [params.q]);
   const columns = useMemo(() => networkColumns(networkHref, onOpenNetwork, plan, projectName), [networkHref, onOpenNetwork, plan, projectName]);
@@ -88,6 +89,7 @@ export function NetworksPage({ networkHref, onOpenNetwork, projectName }: Networ
         label="Networks"
         columns={columns}
         query={list}
+        queryKey={listQuery.queryKey}
         getRows={getItems}
         rowKey={networkId}
         onOpen={(network) => onOpenNetwork(network.id)}

@@ -16,7 +16,8 @@ const portId = (port: NetworkPort) => port.id;
  * or Enter on the active row) goes to the port's server when it has one.
  */
 export function PortsTable({ networkId, serverHref }: { networkId: string; serverHref: (id: string) => string }) {
-  const ports = useInfiniteQuery(networkPortsQuery(networkId));
+  const portsQuery = networkPortsQuery(networkId);
+  const ports = useInfiniteQuery(portsQuery);
   const navigate = useNavigate();
   const columns = useMemo(() => portColumns(serverHref), [serverHref]);
   return (
@@ -24,6 +25,7 @@ export function PortsTable({ networkId, serverHref }: { networkId: string; serve
       label="Ports"
       columns={columns}
       query={ports}
+      queryKey={portsQuery.queryKey}
       getRows={getItems}
       rowKey={portId}
       onOpen={(port) => {

@@ -2,6 +2,7 @@ import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { serverSummarySchema, type ServerDetail, type ServerList, type ServerSummary } from '../../../domain/api';
 import { appEvents } from '../../../lib/app-events';
 import { isApiError } from '../../../lib/errors';
+import { shouldRetry } from '../../../lib/query-client';
 import { mergeServerChanges } from './merge-server-changes';
 import { serverKeys, serverQuery } from './server-queries';
 
@@ -23,7 +24,8 @@ export function applyServerRow(client: QueryClient, server: ServerSummary): void
  */
 export async function refreshServer(client: QueryClient, id: string): Promise<void> {
   try {
-    const detail = await client.fetchQuery({ ...serverQuery(id), staleTime: 0 });
+    // One read, not a page waiting for its data: the usual few tries, not a wait for the service.
+    const detail = await client.fetchQuery({ ...serverQuery(id), staleTime: 0, retry: shouldRetry });
     applyServerRow(client, serverSummarySchema.parse(detail));
   } catch (error) {
     if (!isApiError(error) || error.status !== 404) return;

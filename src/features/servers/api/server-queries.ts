@@ -10,6 +10,7 @@ import {
   type ServerSummary,
 } from '../../../domain/api';
 import { apiRequest } from '../../../lib/api-client';
+import { recoverWhileShown } from '../../../lib/query-client';
 import type { ServerListParams } from './list-params';
 import { mergeServerChanges } from './merge-server-changes';
 
@@ -49,12 +50,14 @@ export const serversListQuery = (params: ServerListParams) =>
     getNextPageParam: (last: ServerList) => last.next ?? undefined,
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
+    ...recoverWhileShown,
   });
 
 export const serverQuery = (id: string) =>
   queryOptions({
     queryKey: serverKeys.detail(id),
     queryFn: ({ signal }) => apiRequest(apiPaths.server(id), { schema: serverDetailSchema, signal }),
+    ...recoverWhileShown,
   });
 
 export const serverConsoleQuery = (id: string) =>

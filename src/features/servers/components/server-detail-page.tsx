@@ -12,6 +12,7 @@ import { Tabs } from '../../../components/ui/tabs';
 import type { ServerDetail } from '../../../domain/api';
 import { cx } from '../../../lib/cx';
 import { isApiError } from '../../../lib/errors';
+import { useRecovery } from '../../../lib/use-recovery';
 import { formatMemory } from '../../../lib/format';
 import { consoleLines, serverConsoleQuery, serverQuery } from '../api/server-queries';
 import { ResizeDecision } from './action-controls';
@@ -34,6 +35,7 @@ type TabId = 'overview' | 'console';
 
 export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPageProps) {
   const server = useQuery(serverQuery(id));
+  const { failure, retryIn, retryNow } = useRecovery(server, serverQuery(id).queryKey);
   const flow = useActionFlow({ taskHref });
   const [search, setSearch] = useSearchParams();
   // The tab answers at once; the URL (for a link or a reload) follows.
@@ -51,25 +53,10 @@ export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPagePro
     );
   };
 
-  if (server.isPending) {
-    return (
-      <>
-        <BackLink to={listHref}>All servers</BackLink>
-        <PageHeader title="Server" />
-        <p role="status" className="mt-6 text-sm text-slate-600 dark:text-slate-400">
-          Loading the server…
-        </p>
-        <div aria-hidden="true" className="mt-4 grid gap-4 lg:grid-cols-2">
-          {[0, 1, 2, 3].map((i) => (
-            <div key={i} className="h-40 animate-pulse rounded-xl bg-slate-200/70 motion-reduce:animate-none dark:bg-slate-800" />
-          ))}
-        </div>
-      </>
-    );
-  }
-
-  if (server.isError) {
-    if (isApiError(server.error) && server.error.status === 404) {
+  // Shown while the tries go on (the query stays pending through them) and once they end; a page
+  // already on screen stays while a refetch of it tries again.
+  if (failure !== null && (server.isError || server.data === undefined)) {
+    if (isApiError(failure) && failure.status === 404) {
       return (
         <>
           <BackLink to={listHref}>All servers</BackLink>
@@ -90,7 +77,24 @@ export function ServerDetailPage({ id, listHref, taskHref }: ServerDetailPagePro
         <BackLink to={listHref}>All servers</BackLink>
         <PageHeader title="Server" />
         <div className="mt-6">
-          <ErrorNotice title="The server could not be loaded" error={server.error} onRetry={() => void server.refetch()} retrying={server.isFetching} />
+          <ErrorNotice title="The server could not be loaded" error={failure} onRetry={retryNow} retryIn={retryIn} />
+        </div>
+      </>
+    );
+  }
+
+  if (server.data === undefined) {
+    return (
+      <>
+        <BackLink to={listHref}>All servers</BackLink>
+        <PageHeader title="Server" />
+        <p role="status" className="mt-6 text-sm text-slate-600 dark:text-slate-400">
+          Loading the server…
+        </p>
+        <div aria-hidden="true" className="mt-4 grid gap-4 lg:grid-cols-2">
+          {[0, 1, 2, 3].map((i) => (
+            <div key={i} className="h-40 animate-pulse rounded-xl bg-slate-200/70 motion-reduce:animate-none dark:bg-slate-800" />
+          ))}
         </div>
       </>
     );

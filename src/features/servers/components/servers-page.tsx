@@ -45,7 +45,8 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
   // The box answers every keystroke; the URL (and so the query) follows once typing settles.
   const search = useUrlSearchText(params.q ?? '', updateSearch);
 
-  const list = useInfiniteQuery({ ...serversListQuery(params), placeholderData: keepPreviousData });
+  const listQuery = serversListQuery(params);
+  const list = useInfiniteQuery({ ...listQuery, placeholderData: keepPreviousData });
 
   // Selected rows (UI state): a new search, filter or sort starts with none.
   const viewKey = writeListParams(params).toString();
@@ -108,6 +109,7 @@ export function ServersPage({ serverHref, onOpenServer, taskHref }: ServersPageP
         columns={columns}
         selection={selection}
         query={list}
+        queryKey={listQuery.queryKey}
         getRows={getItems}
         rowKey={serverId}
         onOpen={(server) => onOpenServer(server.id)}
