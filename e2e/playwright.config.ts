@@ -4,8 +4,11 @@ const port = Number(process.env.E2E_PORT ?? 8191);
 export const baseURL = `http://127.0.0.1:${port}`;
 /** Fixed, unlike the simulator's other ports: the main path boots its own servers through it. */
 const keystonePort = Number(process.env.E2E_KEYSTONE_PORT ?? port + 1);
-// Read by e2e/main-path.spec.ts in the test workers, which inherit this process's environment.
+/** Fixed too: the specs change the simulator's faults at run time through it (e2e/faults.ts). */
+const faultsPort = Number(process.env.E2E_FAULTS_PORT ?? port + 2);
+// Read by the specs in the test workers, which inherit this process's environment.
 process.env.E2E_SIMULATOR_AUTH_URL = `http://127.0.0.1:${keystonePort}/v3`;
+process.env.E2E_FAULTS_URL = `http://127.0.0.1:${faultsPort}/faults`;
 
 // Debian's chromium on a closed network: no sandbox as root, and no background calls home.
 const chromiumArgs = [
@@ -43,6 +46,6 @@ export default defineConfig({
     ...startServer,
     // 10 000 servers (5 000 in the demo project) and 2 000 networks: the scale the lists are built for.
     // A shell set up for `npm run test:real` has OS_AUTH_URL or OS_CLOUD: this run is the simulator's all the same.
-    command: `env -u OS_AUTH_URL -u OS_CLOUD npm start -- --servers 10000 --networks 2000 --projects 2 --keystone-port ${keystonePort}`,
+    command: `env -u OS_AUTH_URL -u OS_CLOUD npm start -- --servers 10000 --networks 2000 --projects 2 --keystone-port ${keystonePort} --faults-port ${faultsPort}`,
   },
 });

@@ -11,6 +11,7 @@ describe('parseCommandLine', () => {
         novaMaxVersion: undefined,
         tokenLifetimeSeconds: undefined,
         keystonePort: undefined,
+        faultsPort: undefined,
         faults: {},
       },
     });
@@ -19,7 +20,7 @@ describe('parseCommandLine', () => {
   it('reads the seed, behaviour and fault flags', () => {
     const command = parseCommandLine(
       ['--servers', '10000', '--networks=2000', '--projects', '5', '--seed', '7', '--profile', 'progress'].concat(
-        ['--nova-max-version', '2.96', '--token-lifetime', '300', '--keystone-port', '5100', '--latency', 'compute=200', '--latency', 'keystone=50'],
+        ['--nova-max-version', '2.96', '--token-lifetime', '300', '--keystone-port', '5100', '--faults-port', '5101', '--latency', 'compute=200', '--latency', 'keystone=50'],
         ['--error-rate', 'network=0.2', '--error-rate', 'glance=1:503', '--outage', 'image', '--slow-keystone', '2000'],
       ),
     );
@@ -31,6 +32,7 @@ describe('parseCommandLine', () => {
         novaMaxVersion: '2.96',
         tokenLifetimeSeconds: 300,
         keystonePort: 5100,
+        faultsPort: 5101,
         faults: {
           compute: { latencyMs: 200 },
           identity: { latencyMs: 50 },

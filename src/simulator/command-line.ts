@@ -18,6 +18,7 @@ Behaviour
   --token-lifetime S     Keystone token lifetime in seconds (default 3600)
   --keystone-port N      Keystone's loopback port (default: any free one)
 Faults (also switchable at run time on the faults endpoint printed at start)
+  --faults-port N            the faults endpoint's loopback port (default: any free one)
   --latency SERVICE=MS       e.g. --latency compute=200 (repeatable)
   --error-rate SERVICE=R[:STATUS]  e.g. --error-rate network=0.2 or network=0.2:503
   --outage SERVICE           the service refuses connections (repeatable)
@@ -43,6 +44,7 @@ export function parseCommandLine(argv: string[]): Command {
     novaMaxVersion: values['nova-max-version'],
     tokenLifetimeSeconds: count(values['token-lifetime'], 'token-lifetime', 1),
     keystonePort: port(values['keystone-port'], 'keystone-port'),
+    faultsPort: port(values['faults-port'], 'faults-port'),
     faults: faultsFromFlags(values),
   };
   return { help: false, options };
@@ -63,6 +65,7 @@ function parseFlags(argv: string[]) {
         'nova-max-version': { type: 'string' },
         'token-lifetime': { type: 'string' },
         'keystone-port': { type: 'string' },
+        'faults-port': { type: 'string' },
         latency: { type: 'string', multiple: true },
         'error-rate': { type: 'string', multiple: true },
         outage: { type: 'string', multiple: true },

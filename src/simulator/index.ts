@@ -23,6 +23,8 @@ export interface SimulatorOptions extends CloudOptions {
   neutron?: NeutronAppOptions;
   /** Keystone's loopback port, for a client started before the simulator (the e2e specs); ephemeral by default. */
   keystonePort?: number | undefined;
+  /** The faults endpoint's loopback port, for a test that changes faults of a simulator it did not start (e2e); ephemeral by default. */
+  faultsPort?: number | undefined;
 }
 
 export interface SimulatorEndpoints {
@@ -76,7 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     listenOnLoopback(apps.compute),
     listenOnLoopback(apps.network),
     listenOnLoopback(apps.image),
-    listenOnLoopback(admin),
+    listenOnLoopback(admin, options.faultsPort),
   ] as const;
   // Let every listener settle before closing them all, so none is left half-started.
   const failure = (await Promise.allSettled(listening)).find((result) => result.status === 'rejected');
