@@ -29,7 +29,7 @@ test('a demo user signs in, sees the shell with the project, stays signed in on 
   await expect(userMenu(page)).toBeVisible();
 
   await userMenu(page).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/tasks');
   await expect(page).toHaveURL(/\/login\?next=%2Ftasks$/);

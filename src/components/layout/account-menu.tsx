@@ -11,7 +11,6 @@ import { AccountFace, accountLabel, accountTriggerClass, type HeaderMenuProps } 
 export function AccountMenu({ session, onSignOut, onSignOutEverywhere, onSwitchProject, onSwitchRegion }: HeaderMenuProps) {
   const { user, project, projects, region, regions, roles, readOnly } = session;
   const content = useRef<HTMLDivElement>(null);
-  const everywhereHint = useId();
   useEffect(() => {
     // Mounted open by the press that loaded it, Radix did not see that press: it focused the menu
     // itself, not its first item as a press on its own trigger does.
@@ -66,16 +65,9 @@ export function AccountMenu({ session, onSignOut, onSignOutEverywhere, onSwitchP
         <DropdownMenu.Item onSelect={onSignOut} className={itemClass}>
           Sign out
         </DropdownMenu.Item>
-        <DropdownMenu.Item
-          onSelect={onSignOutEverywhere}
-          aria-label="Sign out everywhere"
-          aria-describedby={everywhereHint}
-          className={cx(itemClass, 'flex-col items-start gap-0.5')}
-        >
+        {/* Every session of this user, in every browser: after a lost or shared device. */}
+        <DropdownMenu.Item onSelect={onSignOutEverywhere} className={itemClass}>
           Sign out everywhere
-          <span id={everywhereHint} className="text-xs font-normal text-slate-600 dark:text-slate-400">
-            Every browser signed in as {user.name}
-          </span>
         </DropdownMenu.Item>
       </DropdownMenu.Content>
     </DropdownMenu.Root>
